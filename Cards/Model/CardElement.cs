@@ -1,0 +1,135 @@
+namespace Beacon.Cards.Model;
+
+using System.Text.Json.Serialization;
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(FactSet), "FactSet")]
+[JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
+[JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(TextInput), "Input.Text")]
+[JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
+[JsonDerivedType(typeof(Image), "Image")]
+[JsonDerivedType(typeof(Table), "Table")]
+public abstract record CardElement
+{
+    public string? Id { get; init; }
+
+    public string? Spacing { get; init; }
+
+    public bool? Separator { get; init; }
+
+    public bool? IsVisible { get; init; }
+}
+
+public sealed record TextBlock(string Text) : CardElement
+{
+    public bool Wrap { get; init; } = true;
+
+    public string? Size { get; init; }
+
+    public string? Weight { get; init; }
+
+    /// <summary>Colour never carries meaning alone: the text says it too.</summary>
+    public string? Color { get; init; }
+
+    public bool? IsSubtle { get; init; }
+
+    /// <summary>heading lets screen readers navigate by headings.</summary>
+    public string? Style { get; init; }
+}
+
+public sealed record Fact(string Title, string Value);
+
+public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
+
+public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
+{
+    public string? Style { get; init; }
+
+    public CardAction? SelectAction { get; init; }
+}
+
+public sealed record Column(IReadOnlyList<CardElement> Items)
+{
+    public string Type { get; init; } = "Column";
+
+    public string? Width { get; init; }
+}
+
+public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;
+
+public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;
+
+public sealed record Choice(string Title, string Value);
+
+public sealed record ChoiceSetInput(IReadOnlyList<Choice> Choices) : CardElement
+{
+    public required string Label { get; init; }
+
+    public string? Value { get; init; }
+
+    /// <summary>compact (drop-down) or expanded (radio buttons).</summary>
+    public string? Style { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+public sealed record TextInput : CardElement
+{
+    public required string Label { get; init; }
+
+    public string? Placeholder { get; init; }
+
+    public bool? IsMultiline { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+public sealed record ToggleInput(string Title) : CardElement
+{
+    public required string Label { get; init; }
+
+    public string? Value { get; init; }
+
+    public string? ValueOn { get; init; }
+
+    public string? ValueOff { get; init; }
+}
+
+public sealed record Image(Uri Url) : CardElement
+{
+    public required string AltText { get; init; }
+
+    public string? Size { get; init; }
+}
+
+public sealed record TableColumn(int Width)
+{
+    public string Type { get; init; } = "TableColumnDefinition";
+}
+
+public sealed record TableCell(IReadOnlyList<CardElement> Items)
+{
+    public string Type { get; init; } = "TableCell";
+}
+
+public sealed record TableRow(IReadOnlyList<TableCell> Cells)
+{
+    public string Type { get; init; } = "TableRow";
+}
+
+public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<TableRow> Rows) : CardElement
+{
+    public bool FirstRowAsHeader { get; init; } = true;
+
+    public bool ShowGridLines { get; init; } = true;
+}

@@ -1,0 +1,6 @@
+namespace Beacon.Scheduler.Sessions;
+
+public interface ISessionComposer
+{
+    SessionPlan Compose(SessionRequest request);
+}

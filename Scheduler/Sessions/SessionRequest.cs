@@ -1,0 +1,16 @@
+namespace Beacon.Scheduler.Sessions;
+
+using Beacon.Training.Answers;
+using Beacon.Training.Content;
+using Beacon.Training.Learners;
+using Beacon.Training.Reviews;
+
+/// <summary>Everything needed to compose one learner's session, already read from the store.</summary>
+public sealed record SessionRequest(
+    Learner Learner,
+    ContentPack Pack,
+    IReadOnlyList<ReviewState> States,
+    IReadOnlyList<AnswerRecord> Answers,
+    DateTimeOffset Now,
+    int Size,
+    bool OnDemand);

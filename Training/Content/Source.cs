@@ -1,0 +1,3 @@
+namespace Beacon.Training.Content;
+
+public sealed record Source(string Title, Uri Url);

@@ -1,0 +1,25 @@
+namespace Beacon.Training.Content;
+
+/// <summary>The eight topics of the curriculum, in teaching order.</summary>
+public static class Topic
+{
+    public const string Definition = "definition";
+    public const string Forms = "forms";
+    public const string Indicators = "indicators";
+    public const string Impact = "impact";
+    public const string Legal = "legal";
+    public const string Responding = "responding";
+    public const string Collaboration = "collaboration";
+    public const string Resources = "resources";
+
+    public static readonly IReadOnlyList<string> All =
+        [Definition, Forms, Indicators, Impact, Legal, Responding, Collaboration, Resources];
+
+    public static bool IsKnown(string? topic) => topic is not null && All.Contains(topic);
+
+    public static int OrderOf(string topic)
+    {
+        var index = All.ToList().IndexOf(topic);
+        return index < 0 ? All.Count : index;
+    }
+}
