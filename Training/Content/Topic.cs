@@ -17,6 +17,19 @@ public static class Topic
 
     public static bool IsKnown(string? topic) => topic is not null && All.Contains(topic);
 
+    public static string DisplayName(string topic) => topic switch
+    {
+        Definition => "What trafficking is",
+        Forms => "Forms of trafficking",
+        Indicators => "Signs to notice",
+        Impact => "Impact on people",
+        Legal => "Law and rights",
+        Responding => "Responding safely",
+        Collaboration => "Working together",
+        Resources => "Where to get help",
+        _ => topic,
+    };
+
     public static int OrderOf(string topic)
     {
         var index = All.ToList().IndexOf(topic);

@@ -1,0 +1,63 @@
+namespace Beacon.Bot.Composition;
+
+using Beacon.Bot.Configuration;
+using Beacon.Bot.Protocol;
+using Beacon.Dialogs.Flows;
+using Beacon.Dialogs.Learners;
+using Beacon.Dialogs.Reporting;
+using Beacon.Dialogs.Routing;
+using Beacon.Dialogs.Turns;
+using Beacon.Scheduler.Memory;
+using Beacon.Scheduler.Sessions;
+using Beacon.Storage.Sqlite;
+using Beacon.Training.Content;
+using Beacon.Training.Ports;
+
+/// <summary>The one place that wires Beacon together.</summary>
+public static class BeaconServices
+{
+    public static IServiceCollection AddBeacon(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => LoadContent(configuration));
+        AddStore(services, configuration);
+
+        services.AddSingleton<IMemoryModel>(sp => new FsrsMemoryModel(new FsrsOptions()));
+        services.AddSingleton<ISessionComposer, SessionComposer>();
+        services.AddSingleton<RatingPolicy>();
+        services.AddSingleton<RefresherPicker>();
+
+        services.Configure<SafeguardingOptions>(configuration.GetSection(SafeguardingOptions.Section));
+        services.AddSingleton<ISafeguardingDirectory, ConfiguredSafeguardingDirectory>();
+        services.AddSingleton<GuidanceComposer>();
+        services.AddSingleton<LearnerDirectory>();
+        services.AddSingleton<WelcomeFlow>();
+        services.AddSingleton<QuizFlow>();
+        services.AddSingleton<RefresherFlow>();
+        services.AddSingleton<ReportFlow>();
+        services.AddSingleton<ITurnHandler, TurnRouter>();
+
+        services.AddBotProtocol(configuration);
+        return services;
+    }
+
+    /// <summary>Reads the content pack once; an invalid pack stops start-up with every problem listed.</summary>
+    private static ContentPack LoadContent(IConfiguration configuration) =>
+        ContentPackLoader.LoadOrThrow(ContentDirectory.Resolve(configuration["Content:Path"]));
+
+    private static void AddStore(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new SqliteStoreOptions { Path = configuration["Storage:Sqlite:Path"] ?? "data/beacon.db" };
+        services.AddSingleton(options);
+        services.AddSingleton(sp =>
+        {
+            var database = new SqliteDatabase(options);
+            database.EnsureCreatedAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return database;
+        });
+        services.AddSingleton<ILearnerStore, SqliteLearnerStore>();
+        services.AddSingleton<IAnswerStore, SqliteAnswerStore>();
+        services.AddSingleton<IReviewStore, SqliteReviewStore>();
+        services.AddSingleton<IStoreHealth, SqliteStoreHealth>();
+    }
+}

@@ -1,0 +1,23 @@
+namespace Beacon.Cards.Builders;
+
+using Beacon.Cards.Model;
+using Beacon.Cards.Views;
+
+/// <summary>The role-track picker shared by the welcome and settings cards.</summary>
+public static class TrackChoice
+{
+    public const string InputId = CardData.Track;
+
+    public static ChoiceSetInput Input(IReadOnlyList<TrackView> tracks, string? current) =>
+        new(tracks.Select(track => new Choice(track.DisplayName, track.Id)).ToList())
+        {
+            Id = InputId,
+            Label = "Your role, so questions fit your work",
+            Value = current,
+            Style = "compact",
+            IsRequired = true,
+            ErrorMessage = "Please choose a role.",
+        };
+
+    public static ExecuteAction SaveAction() => new("Save my role", Verbs.ChooseTrack);
+}

@@ -1,0 +1,12 @@
+namespace Beacon.Cards;
+
+/// <summary>The verbs Beacon's card actions carry; Dialogs routes on them.</summary>
+public static class Verbs
+{
+    public const string Answer = "answer";
+    public const string Quiz = "quiz";
+    public const string Report = "report";
+    public const string Help = "help";
+    public const string ChooseTrack = "track";
+    public const string Refresher = "refresher";
+}

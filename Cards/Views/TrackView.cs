@@ -1,0 +1,3 @@
+namespace Beacon.Cards.Views;
+
+public sealed record TrackView(string Id, string DisplayName);

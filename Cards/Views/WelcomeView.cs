@@ -1,0 +1,3 @@
+namespace Beacon.Cards.Views;
+
+public sealed record WelcomeView(string? FirstName, IReadOnlyList<TrackView> Tracks, string? CurrentTrack);

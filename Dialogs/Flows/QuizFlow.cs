@@ -1,0 +1,151 @@
+namespace Beacon.Dialogs.Flows;
+
+using System.Globalization;
+using Beacon.Cards;
+using Beacon.Cards.Builders;
+using Beacon.Cards.Model;
+using Beacon.Dialogs.Presentation;
+using Beacon.Scheduler.Memory;
+using Beacon.Scheduler.Sessions;
+using Beacon.Training.Answers;
+using Beacon.Training.Content;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Beacon.Training.Reviews;
+
+/// <summary>Asking questions and taking answers.</summary>
+public sealed class QuizFlow(
+    ContentPack pack,
+    IAnswerStore answers,
+    IReviewStore reviews,
+    ISessionComposer composer,
+    IMemoryModel memory,
+    RatingPolicy ratingPolicy,
+    TimeProvider clock)
+{
+    private const int SaveAttempts = 3;
+
+    /// <summary>
+    /// The cards for an on-demand question: the topic's refresher first when the learner meets a
+    /// topic for the first time, then the question. The question is recorded as issued before it
+    /// is sent, so its answer can be checked against it.
+    /// </summary>
+    public async Task<IReadOnlyList<AdaptiveCard>> NextQuestionAsync(Learner learner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var now = clock.GetUtcNow();
+        var states = await reviews.ListAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+        var history = await answers.ListAnswersAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+        var plan = composer.Compose(new SessionRequest(learner, pack, states, history, now, Size: 1, OnDemand: true));
+        if (plan.Questions.Count == 0)
+        {
+            return [NoticeCard.Build(
+                "You're all caught up",
+                "You have answered every question available to you today. Come back tomorrow, or read a refresher.",
+                new ExecuteAction("Read a refresher", Verbs.Refresher) { AssociatedInputs = "none" })];
+        }
+
+        var question = plan.Questions[0];
+        var promptId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        await answers.RecordIssuedAsync(
+            new IssuedQuestion(learner.Key, promptId, question.Id, question.Version, now, OnDemand: true),
+            cancellationToken).ConfigureAwait(false);
+
+        var cards = new List<AdaptiveCard>();
+        if (plan.OpeningRefresher is { } refresher)
+        {
+            cards.Add(RefresherCard.Build(CardViews.Refresher(refresher)));
+        }
+
+        cards.Add(QuestionCard.Build(CardViews.Question(question, promptId)));
+        return cards;
+    }
+
+    /// <summary>
+    /// Takes an answer from a question card and returns the card that replaces it. The same
+    /// answer delivered twice is stored once and gets the same feedback.
+    /// </summary>
+    public async Task<AdaptiveCard> AnswerAsync(LearnerKey learner, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!data.TryGetValue(CardData.PromptId, out var promptId) ||
+            !data.TryGetValue(CardData.QuestionId, out var questionId) ||
+            !data.TryGetValue(CardData.OptionId, out var optionId))
+        {
+            return Unmatched();
+        }
+
+        var issued = await answers.GetIssuedAsync(learner, promptId, cancellationToken).ConfigureAwait(false);
+        if (issued is null || !string.Equals(issued.QuestionId, questionId, StringComparison.Ordinal))
+        {
+            return Unmatched();
+        }
+
+        var question = pack.FindQuestion(issued.QuestionId);
+        if (question is null)
+        {
+            return NoticeCard.Build(
+                "This question has been retired",
+                "The training team has removed this question. Type **quiz** for a new one.",
+                CommonActions.StartQuiz("New question"));
+        }
+
+        if (question.FindOption(optionId) is null)
+        {
+            return Unmatched();
+        }
+
+        var sure = data.TryGetValue(CardData.Sure, out var sureValue) &&
+                   string.Equals(sureValue, "true", StringComparison.OrdinalIgnoreCase);
+        var answer = new AnswerRecord(
+            learner,
+            promptId,
+            question.Id,
+            issued.QuestionVersion,
+            optionId,
+            question.IsCorrect(optionId),
+            sure ? Confidence.Sure : Confidence.Unsure,
+            issued.IssuedAt,
+            clock.GetUtcNow());
+        var stored = (await answers.AppendAsync(answer, cancellationToken).ConfigureAwait(false)).Stored;
+        await ApplyToReviewAsync(stored, cancellationToken).ConfigureAwait(false);
+
+        var offerRefresher = !stored.Correct && pack.Refreshers.Any(r => r.Topic == question.Topic);
+        return FeedbackCard.Build(CardViews.Feedback(question, stored, offerRefresher));
+    }
+
+    /// <summary>
+    /// Moves the item's memory state on by this answer, once: an answer already applied (a
+    /// redelivery, or a retry after a crash between the two writes) leaves the state as it is.
+    /// </summary>
+    private async Task ApplyToReviewAsync(AnswerRecord answer, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await reviews.GetAsync(answer.Learner, answer.QuestionId, cancellationToken).ConfigureAwait(false)
+                ?? new ReviewState { Learner = answer.Learner, QuestionId = answer.QuestionId };
+            if (current.LastReview is { } last && last >= answer.AnsweredAt)
+            {
+                return;
+            }
+
+            var history = await answers.ListAnswersAsync(answer.Learner, cancellationToken).ConfigureAwait(false);
+            var rating = ratingPolicy.Rate(answer, history);
+            var next = memory.Review(current, rating, answer.AnsweredAt);
+            try
+            {
+                await reviews.SaveAsync(next, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < SaveAttempts)
+            {
+                // Another instance applied an answer at the same moment: read again and retry.
+            }
+        }
+    }
+
+    private static AdaptiveCard Unmatched() => NoticeCard.Build(
+        "I can't match that answer",
+        "That answer doesn't match a question I sent you, so I haven't recorded it. Type **quiz** for a new question.",
+        CommonActions.StartQuiz("New question"));
+}

@@ -1,0 +1,77 @@
+namespace Beacon.Dialogs.Flows;
+
+using Beacon.Cards.Builders;
+using Beacon.Cards.Model;
+using Beacon.Dialogs.Reporting;
+using Beacon.Dialogs.Turns;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// "How do I report a concern?". Works without the store: the learner's saved track and region
+/// are used when the store answers quickly, and general guidance is given when it does not.
+/// </summary>
+public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners, TimeProvider clock, ILogger<ReportFlow> logger)
+{
+    private static readonly TimeSpan ProfileLookupBudget = TimeSpan.FromSeconds(2);
+
+    public async Task<AdaptiveCard> BuildGuidanceAsync(IncomingTurn incoming, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        var learner = await TryGetLearnerAsync(incoming.LearnerKey, cancellationToken).ConfigureAwait(false);
+        var view = guidance.Compose(
+            incoming.TenantId,
+            incoming.Country ?? learner?.Country,
+            learner?.ReportingRegion,
+            learner?.Track);
+        return GuidanceCard.Build(view);
+    }
+
+    /// <summary>Sends guidance; outside a personal chat it goes to the user privately, with a short pointer here.</summary>
+    public async Task SendAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var card = await BuildGuidanceAsync(turn.Incoming, cancellationToken).ConfigureAwait(false);
+        if (turn.Incoming.IsPersonal)
+        {
+            await turn.SendAsync(OutgoingMessage.FromCard(card, "How to report a concern"), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var emergency = guidance.Compose(turn.Incoming.TenantId, turn.Incoming.Country, null, null).EmergencyNumber;
+        try
+        {
+            await turn.SendPersonalAsync(turn.Incoming.From.Id, OutgoingMessage.FromCard(card, "How to report a concern"), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException)
+        {
+            // A private chat could not be opened: guidance here is better than none.
+            logger.LogWarning(ex, "Could not open a personal chat for reporting guidance; answering in the conversation");
+            await turn.SendAsync(OutgoingMessage.FromCard(card, "How to report a concern"), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await turn.SendAsync(
+            OutgoingMessage.FromCard(NoticeCard.Build(
+                "I've sent you a private message",
+                $"Let's talk about this one to one. If anyone is in immediate danger, call {emergency} now.")),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Learner?> TryGetLearnerAsync(LearnerKey key, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(ProfileLookupBudget, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await learners.GetAsync(key, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is StoreUnavailableException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning(ex, "Store unavailable while giving reporting guidance; giving general guidance");
+            return null;
+        }
+    }
+}

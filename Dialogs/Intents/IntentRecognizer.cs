@@ -1,0 +1,140 @@
+namespace Beacon.Dialogs.Intents;
+
+/// <summary>
+/// Maps typed text to an intent. Precedence: a reporting need wins over everything else, in any
+/// state, because someone may be worried about a real person right now; only the explicit
+/// "progress report" / "campaign report" phrases go elsewhere.
+/// </summary>
+public static class IntentRecognizer
+{
+    private static readonly string[] ReportWords =
+    [
+        "report", "reporting", "hotline", "helpline", "trafficking", "trafficked", "trafficker", "concern",
+        "concerned", "worried", "worry", "suspect", "suspicious", "emergency", "danger", "unsafe", "exploited",
+        "exploitation", "enslaved", "slavery", "forced", "safeguarding",
+    ];
+
+    private static readonly string[][] ReportPhrases =
+    [
+        ["who", "do", "i", "call"],
+        ["who", "should", "i", "call"],
+        ["who", "do", "i", "tell"],
+        ["who", "should", "i", "tell"],
+        ["what", "do", "i", "do"],
+        ["what", "should", "i", "do"],
+        ["is", "this", "trafficking"],
+        ["need", "help"],
+        ["being", "held"],
+        ["not", "allowed", "to", "leave"],
+        ["cant", "leave"],
+        ["took", "her", "passport"],
+        ["took", "his", "passport"],
+        ["taken", "passport"],
+    ];
+
+    private static readonly Dictionary<string, Intent> CommandWords = new(StringComparer.Ordinal)
+    {
+        ["quiz"] = Intent.Quiz,
+        ["question"] = Intent.Quiz,
+        ["practice"] = Intent.Quiz,
+        ["next"] = Intent.Quiz,
+        ["start"] = Intent.Quiz,
+        ["help"] = Intent.Help,
+        ["menu"] = Intent.Help,
+        ["commands"] = Intent.Help,
+        ["refresher"] = Intent.Refresher,
+        ["refresh"] = Intent.Refresher,
+        ["learn"] = Intent.Refresher,
+        ["role"] = Intent.ChooseTrack,
+        ["track"] = Intent.ChooseTrack,
+        ["settings"] = Intent.ChooseTrack,
+        ["hi"] = Intent.Greeting,
+        ["hello"] = Intent.Greeting,
+        ["hey"] = Intent.Greeting,
+        ["thanks"] = Intent.Thanks,
+        ["thank"] = Intent.Thanks,
+        ["thx"] = Intent.Thanks,
+        ["ok"] = Intent.Thanks,
+    };
+
+    public static Intent Recognize(string? text)
+    {
+        var words = TextNormalizer.Words(text);
+        if (words.Count == 0)
+        {
+            return Intent.Unknown;
+        }
+
+        if (IsReportingNeed(words))
+        {
+            return Intent.Report;
+        }
+
+        foreach (var word in words)
+        {
+            if (CommandWords.TryGetValue(word, out var exact))
+            {
+                return exact;
+            }
+        }
+
+        foreach (var word in words.Where(w => w.Length >= 4))
+        {
+            var close = CommandWords.Keys.FirstOrDefault(command => command.Length >= 4 && EditDistance.IsCloseTo(word, command));
+            if (close is not null)
+            {
+                return CommandWords[close];
+            }
+        }
+
+        return Intent.Unknown;
+    }
+
+    private static bool IsReportingNeed(IReadOnlyList<string> words)
+    {
+        if (IsFeatureReport(words))
+        {
+            return false;
+        }
+
+        if (words.Any(word => ReportWords.Any(target => EditDistance.IsCloseTo(word, target))))
+        {
+            return true;
+        }
+
+        return ReportPhrases.Any(phrase => ContainsSequence(words, phrase));
+    }
+
+    /// <summary>"progress report" and "campaign report" are features, not a concern.</summary>
+    private static bool IsFeatureReport(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if ((words[i] is "progress" or "campaign" or "my") && EditDistance.IsCloseTo(words[i + 1], "report"))
+            {
+                return words.Count <= 4;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsSequence(IReadOnlyList<string> words, string[] phrase)
+    {
+        for (var start = 0; start + phrase.Length <= words.Count; start++)
+        {
+            var all = true;
+            for (var k = 0; k < phrase.Length && all; k++)
+            {
+                all = words[start + k] == phrase[k];
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,188 @@
+namespace Beacon.Dialogs.Routing;
+
+using Beacon.Cards;
+using Beacon.Cards.Builders;
+using Beacon.Cards.Model;
+using Beacon.Dialogs.Flows;
+using Beacon.Dialogs.Intents;
+using Beacon.Dialogs.Learners;
+using Beacon.Dialogs.Turns;
+using Beacon.Training.Content;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// Picks the flow for each turn by activity kind and intent. A reporting need is served first,
+/// before anything touches the store, from any state of the conversation.
+/// </summary>
+public sealed class TurnRouter(
+    LearnerDirectory learners,
+    WelcomeFlow welcome,
+    QuizFlow quiz,
+    RefresherFlow refreshers,
+    ReportFlow report,
+    ILogger<TurnRouter> logger) : ITurnHandler
+{
+    public async Task<InvokeResult?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var incoming = turn.Incoming;
+        try
+        {
+            switch (incoming.Kind)
+            {
+                case TurnKind.Message:
+                    await OnMessageAsync(turn, cancellationToken).ConfigureAwait(false);
+                    return null;
+                case TurnKind.CardAction:
+                    return await OnActionAsync(turn, cancellationToken).ConfigureAwait(false);
+                case TurnKind.CardSubmit:
+                    var result = await OnActionAsync(turn, cancellationToken).ConfigureAwait(false);
+                    if (result is CardInvokeResult { Card: var card })
+                    {
+                        await turn.SendAsync(OutgoingMessage.FromCard(card), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return null;
+                case TurnKind.Installed:
+                    await welcome.OnInstalledAsync(turn, cancellationToken).ConfigureAwait(false);
+                    return null;
+                case TurnKind.Uninstalled:
+                    await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            logger.LogError(ex, "Store unavailable during {Kind} turn {ActivityId}", incoming.Kind, incoming.ActivityId);
+            return await CouldNotSaveAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var incoming = turn.Incoming;
+        var intent = IntentRecognizer.Recognize(incoming.Text);
+        if (intent == Intent.Report)
+        {
+            await report.SendAsync(turn, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
+        switch (intent)
+        {
+            case Intent.Quiz:
+                await SendQuestionAsync(turn, learner, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.Refresher:
+                var card = await refreshers.ShowAsync(learner, TopicNamedIn(incoming.Text), cancellationToken).ConfigureAwait(false);
+                await SendPrivatelyAsync(turn, card, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.ChooseTrack:
+                await turn.SendAsync(OutgoingMessage.FromCard(WelcomeFlow.RoleCardFor(learner)), cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.Thanks:
+                await turn.SendAsync(OutgoingMessage.FromText("You're welcome. Type **quiz** any time for another question."), cancellationToken)
+                    .ConfigureAwait(false);
+                break;
+            case Intent.Help or Intent.Greeting:
+                await turn.SendAsync(OutgoingMessage.FromCard(HelpCard.Build()), cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await turn.SendAsync(OutgoingMessage.FromCard(HelpCard.Build(incoming.Text)), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task<InvokeResult> OnActionAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var incoming = turn.Incoming;
+        if (incoming.Verb == Verbs.Report)
+        {
+            await report.SendAsync(turn, cancellationToken).ConfigureAwait(false);
+            return new MessageInvokeResult("Here is how to report a concern.");
+        }
+
+        var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
+        switch (incoming.Verb)
+        {
+            case Verbs.Answer:
+                return new CardInvokeResult(await quiz.AnswerAsync(learner.Key, incoming.Data, cancellationToken).ConfigureAwait(false));
+            case Verbs.Quiz:
+                await SendQuestionAsync(turn, learner, cancellationToken).ConfigureAwait(false);
+                return new MessageInvokeResult("Here is your next question.");
+            case Verbs.ChooseTrack:
+                var saved = await welcome.ChooseTrackAsync(learner, incoming.Data.GetValueOrDefault(CardData.Track), cancellationToken)
+                    .ConfigureAwait(false);
+                return saved is null
+                    ? new ErrorInvokeResult(400, "invalidTrack", "Please choose one of the listed roles.")
+                    : new CardInvokeResult(saved);
+            case Verbs.Refresher:
+                var refresher = await refreshers.ShowAsync(learner, incoming.Data.GetValueOrDefault(CardData.Topic), cancellationToken)
+                    .ConfigureAwait(false);
+                await SendPrivatelyAsync(turn, refresher, cancellationToken).ConfigureAwait(false);
+                return new MessageInvokeResult("Here is a refresher.");
+            case Verbs.Help:
+                await turn.SendAsync(OutgoingMessage.FromCard(HelpCard.Build()), cancellationToken).ConfigureAwait(false);
+                return new MessageInvokeResult("Here is what Beacon can do.");
+            default:
+                logger.LogWarning("Unknown card action verb {Verb} in activity {ActivityId}", incoming.Verb, incoming.ActivityId);
+                return new ErrorInvokeResult(400, "unknownAction", "Beacon doesn't know that action. Type help to see what it can do.");
+        }
+    }
+
+    /// <summary>Quizzes are personal: in a group chat or channel the question goes to a 1:1 chat.</summary>
+    private async Task SendQuestionAsync(ITurnContext turn, Learner learner, CancellationToken cancellationToken)
+    {
+        var cards = await quiz.NextQuestionAsync(learner, cancellationToken).ConfigureAwait(false);
+        foreach (var card in cards)
+        {
+            await SendPrivatelyAsync(turn, card, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!turn.Incoming.IsPersonal)
+        {
+            await turn.SendAsync(OutgoingMessage.FromText("I've sent your question to our private chat."), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SendPrivatelyAsync(ITurnContext turn, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        var message = OutgoingMessage.FromCard(card);
+        if (turn.Incoming.IsPersonal)
+        {
+            await turn.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await turn.SendPersonalAsync(turn.Incoming.From.Id, message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<InvokeResult?> CouldNotSaveAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var card = NoticeCard.CouldNotSave();
+        if (turn.Incoming.Kind == TurnKind.CardAction)
+        {
+            return new ErrorInvokeResult(503, "storeUnavailable", "I couldn't save that. Nothing was recorded; please try again in a moment.");
+        }
+
+        if (turn.Incoming.Kind is TurnKind.Message or TurnKind.CardSubmit)
+        {
+            await turn.SendAsync(OutgoingMessage.FromCard(card), cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private static string? TopicNamedIn(string? text)
+    {
+        var words = TextNormalizer.Words(text);
+        return Topic.All.FirstOrDefault(topic => words.Contains(topic));
+    }
+}
