@@ -1,0 +1,73 @@
+namespace Beacon.Tests.Support;
+
+using Beacon.Bot.Composition;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// The real bot host on a loopback port with its own SQLite file, as `dotnet run --project Bot`
+/// would start it, for tests that talk to it over HTTP.
+/// </summary>
+public sealed class RunningBot : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly string dataDirectory;
+
+    private RunningBot(WebApplication app, string dataDirectory, Uri baseAddress)
+    {
+        this.app = app;
+        this.dataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri MessagesEndpoint => new(BaseAddress, "/api/messages");
+
+    public IServiceProvider Services => app.Services;
+
+    public string DatabasePath => System.IO.Path.Combine(dataDirectory, "beacon.db");
+
+    public static async Task<RunningBot> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("beacon-test-").FullName;
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:Sqlite:Path"] = System.IO.Path.Combine(dataDirectory, "beacon.db"),
+            ["Content:Path"] = RepositoryRoot.Combine("content"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var app = BeaconApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            services?.Invoke(builder.Services);
+        });
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new RunningBot(app, dataDirectory, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
