@@ -1,0 +1,187 @@
+namespace Beacon.Storage.Sqlite;
+
+using Beacon.Training.Answers;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Microsoft.Data.Sqlite;
+using static Beacon.Storage.Sqlite.SqliteDatabase;
+
+/// <summary>
+/// Issued questions and the append-only answer log. Both are keyed by tenant, learner and prompt
+/// id, so a redelivered write is stored once (<c>INSERT ... ON CONFLICT DO NOTHING</c>).
+/// Answers are listed by the instant they were given (<see cref="AnswerRecord.AnsweredAt"/> in
+/// UTC), then by prompt id.
+/// </summary>
+public sealed class SqliteAnswerStore : IAnswerStore
+{
+    private const string AnswerColumns =
+        "tenant_id, learner_id, prompt_id, question_id, question_version, option_id, correct, confidence, issued_at, answered_at";
+
+    private readonly SqliteDatabase database;
+
+    public SqliteAnswerStore(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+    }
+
+    public Task RecordIssuedAsync(IssuedQuestion issued, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(issued);
+        return database.RunAsync(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, """
+                    INSERT INTO issued_questions (tenant_id, learner_id, prompt_id, question_id, question_version, issued_at, on_demand)
+                    VALUES ($tenant, $learner, $prompt, $question, $version, $issued_at, $on_demand)
+                    ON CONFLICT (tenant_id, learner_id, prompt_id) DO NOTHING;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", issued.Learner.TenantId);
+                    Add(command, "$learner", issued.Learner.LearnerId);
+                    Add(command, "$prompt", issued.PromptId);
+                    Add(command, "$question", issued.QuestionId);
+                    Add(command, "$version", issued.QuestionVersion);
+                    Add(command, "$issued_at", StoredTime.Format(issued.IssuedAt));
+                    Add(command, "$on_demand", issued.OnDemand ? 1 : 0);
+                    return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<IssuedQuestion?> GetIssuedAsync(LearnerKey learner, string promptId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(promptId);
+        return database.RunAsync(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, """
+                    SELECT question_id, question_version, issued_at, on_demand FROM issued_questions
+                    WHERE tenant_id = $tenant AND learner_id = $learner AND prompt_id = $prompt;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", learner.TenantId);
+                    Add(command, "$learner", learner.LearnerId);
+                    Add(command, "$prompt", promptId);
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                        {
+                            return null;
+                        }
+
+                        return new IssuedQuestion(
+                            learner,
+                            promptId,
+                            reader.GetString(0),
+                            reader.GetInt32(1),
+                            StoredTime.Parse(reader.GetString(2)),
+                            reader.GetInt64(3) != 0);
+                    }
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<AppendResult> AppendAsync(AnswerRecord answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return database.RunAsync(
+            async (connection, ct) =>
+            {
+                int inserted;
+                var insert = CreateCommand(connection, $"""
+                    INSERT INTO answers ({AnswerColumns}, answered_at_utc_ticks)
+                    VALUES ($tenant, $learner, $prompt, $question, $version, $option, $correct, $confidence, $issued_at, $answered_at, $answered_ticks)
+                    ON CONFLICT (tenant_id, learner_id, prompt_id) DO NOTHING;
+                    """);
+                await using (insert.ConfigureAwait(false))
+                {
+                    Add(insert, "$tenant", answer.Learner.TenantId);
+                    Add(insert, "$learner", answer.Learner.LearnerId);
+                    Add(insert, "$prompt", answer.PromptId);
+                    Add(insert, "$question", answer.QuestionId);
+                    Add(insert, "$version", answer.QuestionVersion);
+                    Add(insert, "$option", answer.OptionId);
+                    Add(insert, "$correct", answer.Correct ? 1 : 0);
+                    Add(insert, "$confidence", (int)answer.Confidence);
+                    Add(insert, "$issued_at", StoredTime.Format(answer.IssuedAt));
+                    Add(insert, "$answered_at", StoredTime.Format(answer.AnsweredAt));
+                    Add(insert, "$answered_ticks", answer.AnsweredAt.UtcTicks);
+                    inserted = await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                if (inserted == 1)
+                {
+                    return new AppendResult(answer, Added: true);
+                }
+
+                // Already there (a redelivery): rows are never updated or deleted, so the stored
+                // one read back now is the one that won.
+                var select = CreateCommand(connection, $"""
+                    SELECT {AnswerColumns} FROM answers
+                    WHERE tenant_id = $tenant AND learner_id = $learner AND prompt_id = $prompt;
+                    """);
+                await using (select.ConfigureAwait(false))
+                {
+                    Add(select, "$tenant", answer.Learner.TenantId);
+                    Add(select, "$learner", answer.Learner.LearnerId);
+                    Add(select, "$prompt", answer.PromptId);
+                    var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                        {
+                            throw new InvalidOperationException($"Answer {answer.Learner}/{answer.PromptId} was neither inserted nor found.");
+                        }
+
+                        return new AppendResult(ReadAnswer(reader), Added: false);
+                    }
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<AnswerRecord>> ListAnswersAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<AnswerRecord>>(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, $"""
+                    SELECT {AnswerColumns} FROM answers
+                    WHERE tenant_id = $tenant AND learner_id = $learner
+                    ORDER BY answered_at_utc_ticks, prompt_id;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", learner.TenantId);
+                    Add(command, "$learner", learner.LearnerId);
+                    var answers = new List<AnswerRecord>();
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                        {
+                            answers.Add(ReadAnswer(reader));
+                        }
+                    }
+
+                    return answers;
+                }
+            },
+            cancellationToken);
+
+    private static AnswerRecord ReadAnswer(SqliteDataReader reader) => new(
+        new LearnerKey(reader.GetString(0), reader.GetString(1)),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetInt32(4),
+        reader.GetString(5),
+        reader.GetInt64(6) != 0,
+        (Confidence)reader.GetInt32(7),
+        StoredTime.Parse(reader.GetString(8)),
+        StoredTime.Parse(reader.GetString(9)));
+}

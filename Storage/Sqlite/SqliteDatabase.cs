@@ -1,0 +1,313 @@
+namespace Beacon.Storage.Sqlite;
+
+using System.Globalization;
+using Beacon.Training.Ports;
+using Microsoft.Data.Sqlite;
+
+/// <summary>
+/// The SQLite database behind the four SQLite stores: connection string, one-time schema
+/// creation and the mapping of SQLite failures to <see cref="StoreUnavailableException"/>.
+/// Thread-safe; every operation opens its own (pooled) connection. Share one instance between the
+/// stores of a process.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    /// <summary>The schema this build writes. Bump it and add a migration step when a table changes.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string SchemaSql = """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS learners (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            display_name TEXT NULL,
+            address_service_url TEXT NULL,
+            address_channel_id TEXT NULL,
+            address_conversation_id TEXT NULL,
+            address_bot_id TEXT NULL,
+            address_user_id TEXT NULL,
+            address_tenant_id TEXT NULL,
+            locale TEXT NULL,
+            time_zone TEXT NULL,
+            country TEXT NULL,
+            track TEXT NULL,
+            reporting_region TEXT NULL,
+            created_at TEXT NOT NULL,
+            welcomed_at TEXT NULL,
+            active INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id)
+        );
+        CREATE INDEX IF NOT EXISTS ix_learners_active ON learners (tenant_id, active, learner_id);
+        CREATE TABLE IF NOT EXISTS issued_questions (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            prompt_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            question_version INTEGER NOT NULL,
+            issued_at TEXT NOT NULL,
+            on_demand INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id, prompt_id)
+        );
+        CREATE TABLE IF NOT EXISTS answers (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            prompt_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            question_version INTEGER NOT NULL,
+            option_id TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            confidence INTEGER NOT NULL,
+            issued_at TEXT NOT NULL,
+            answered_at TEXT NOT NULL,
+            answered_at_utc_ticks INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id, prompt_id)
+        );
+        CREATE TABLE IF NOT EXISTS review_states (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            phase INTEGER NOT NULL,
+            stability REAL NOT NULL,
+            difficulty REAL NOT NULL,
+            due TEXT NULL,
+            last_review TEXT NULL,
+            reps INTEGER NOT NULL,
+            lapses INTEGER NOT NULL,
+            step INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id, question_id)
+        );
+        """;
+
+    private readonly string connectionString;
+    private readonly string fullPath;
+    private readonly int busyTimeoutMilliseconds;
+    private readonly SemaphoreSlim initLock = new(1, 1);
+    private volatile bool initialized;
+
+    public SqliteDatabase(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        if (options.BusyTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "BusyTimeout must not be negative.");
+        }
+
+        if (options.ListPageSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "ListPageSize must be positive.");
+        }
+
+        ListPageSize = options.ListPageSize;
+        fullPath = Path.GetFullPath(options.Path);
+        busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries busy/locked commands until this many seconds pass.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        }.ToString();
+    }
+
+    internal int ListPageSize { get; }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string FilePath => fullPath;
+
+    /// <summary>
+    /// Creates the directory, the file and the schema if they are missing (idempotent). Called
+    /// implicitly by the first operation; call it at start-up to fail fast.
+    /// </summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (initialized)
+        {
+            return;
+        }
+
+        await initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (initialized)
+            {
+                return;
+            }
+
+            try
+            {
+                var directory = Path.GetDirectoryName(fullPath);
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw new StoreUnavailableException($"Cannot create the directory of the SQLite database '{fullPath}'.", ex);
+            }
+
+            try
+            {
+                await CreateSchemaAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException ex) when (IsUnavailable(ex))
+            {
+                throw Unavailable(ex);
+            }
+
+            initialized = true;
+        }
+        finally
+        {
+            initLock.Release();
+        }
+    }
+
+    /// <summary>Closes the idle pooled connections to this file (so it can be moved or deleted).</summary>
+    public void Dispose()
+    {
+        var connection = new SqliteConnection(connectionString);
+        using (connection)
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        initLock.Dispose();
+    }
+
+    /// <summary>Runs one operation on its own open connection, after the schema exists.</summary>
+    internal async Task<T> RunAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                return await operation(connection, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SqliteException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    internal static SqliteCommand CreateCommand(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    internal static void Add(SqliteCommand command, string name, object? value) =>
+        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+
+    internal static string? GetNullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>
+    /// SQLite result codes that mean the database cannot serve the request right now (locked,
+    /// busy, unreadable, corrupt, full, read-only, missing), as opposed to a bug in a statement.
+    /// </summary>
+    internal static bool IsUnavailable(SqliteException exception) => exception.SqliteErrorCode switch
+    {
+        3 => true,  // SQLITE_PERM
+        4 => true,  // SQLITE_ABORT
+        5 => true,  // SQLITE_BUSY
+        6 => true,  // SQLITE_LOCKED
+        7 => true,  // SQLITE_NOMEM
+        8 => true,  // SQLITE_READONLY
+        9 => true,  // SQLITE_INTERRUPT
+        10 => true, // SQLITE_IOERR
+        11 => true, // SQLITE_CORRUPT
+        13 => true, // SQLITE_FULL
+        14 => true, // SQLITE_CANTOPEN
+        15 => true, // SQLITE_PROTOCOL
+        23 => true, // SQLITE_AUTH
+        26 => true, // SQLITE_NOTADB
+        _ => false,
+    };
+
+    private StoreUnavailableException Unavailable(SqliteException exception) =>
+        new($"The SQLite database '{fullPath}' is unavailable: {exception.Message}", exception);
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Per connection (pooled connections keep it, setting it again is cheap): let SQLite
+            // itself wait for locks too, not only the Microsoft.Data.Sqlite retry loop.
+            var command = CreateCommand(connection, "PRAGMA busy_timeout = " + busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture) + ";");
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // Persistent in the file; must run outside a transaction.
+            var wal = CreateCommand(connection, "PRAGMA journal_mode = WAL;");
+            await using (wal.ConfigureAwait(false))
+            {
+                await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var create = CreateCommand(connection, SchemaSql, transaction);
+                await using (create.ConfigureAwait(false))
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                var read = CreateCommand(connection, "SELECT MAX(version) FROM schema_version;", transaction);
+                long? stored;
+                await using (read.ConfigureAwait(false))
+                {
+                    var value = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                    stored = value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                }
+
+                if (stored is null)
+                {
+                    var insert = CreateCommand(connection, "INSERT INTO schema_version (version) VALUES ($version);", transaction);
+                    await using (insert.ConfigureAwait(false))
+                    {
+                        Add(insert, "$version", SchemaVersion);
+                        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else if (stored > SchemaVersion)
+                {
+                    throw new StoreUnavailableException(
+                        $"The SQLite database '{fullPath}' has schema version {stored}; this build knows version {SchemaVersion} at most.");
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+namespace Beacon.Tests.Storage;
+
+using Beacon.Storage.Sqlite;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Microsoft.Data.Sqlite;
+
+/// <summary>What only the SQLite store does: files, schema, journal mode, failure mapping.</summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private readonly TempDirectory directory = new();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        directory.Dispose();
+    }
+
+    [Fact]
+    public async Task First_use_creates_directory_file_schema_version_and_wal_journal()
+    {
+        var path = directory.Combine("nested", "deeper", "beacon.db");
+        using var database = new SqliteDatabase(new SqliteStoreOptions { Path = path });
+        Assert.False(File.Exists(path));
+
+        Assert.True(await new SqliteStoreHealth(database).IsReachableAsync(None));
+
+        Assert.True(File.Exists(path));
+        Assert.Equal(path, database.FilePath);
+        Assert.Equal(1L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task Schema_creation_is_idempotent_and_data_survives_a_new_instance()
+    {
+        var path = directory.Combine("beacon.db");
+        var key = new LearnerKey("tenant-a", "learner-1");
+        using (var first = new SqliteDatabase(new SqliteStoreOptions { Path = path }))
+        {
+            await first.EnsureCreatedAsync(None);
+            await first.EnsureCreatedAsync(None);
+            await new SqliteLearnerStore(first).UpsertAsync(new Learner { Key = key, DisplayName = "kept" }, None);
+        }
+
+        using var second = new SqliteDatabase(new SqliteStoreOptions { Path = path });
+        await second.EnsureCreatedAsync(None);
+
+        Assert.Equal("kept", (await new SqliteLearnerStore(second).GetAsync(key, None))?.DisplayName);
+        Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_directory_that_cannot_be_created_makes_the_store_unavailable()
+    {
+        // A regular file where the directory should be: CreateDirectory fails even for root.
+        var blocker = directory.Combine("blocker");
+        await File.WriteAllTextAsync(blocker, "not a directory");
+        using var database = new SqliteDatabase(new SqliteStoreOptions { Path = Path.Combine(blocker, "sub", "beacon.db") });
+
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(
+            () => new SqliteLearnerStore(database).GetAsync(new LearnerKey("t", "l"), None));
+
+        Assert.IsAssignableFrom<IOException>(ex.InnerException);
+        Assert.False(await new SqliteStoreHealth(database).IsReachableAsync(None));
+    }
+
+    [Fact]
+    public async Task A_corrupt_file_makes_the_store_unavailable()
+    {
+        var path = directory.Combine("beacon.db");
+        await File.WriteAllBytesAsync(path, Enumerable.Range(0, 8192).Select(i => (byte)(i * 7)).ToArray());
+        using var database = new SqliteDatabase(new SqliteStoreOptions { Path = path });
+
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(
+            () => new SqliteAnswerStore(database).ListAnswersAsync(new LearnerKey("t", "l"), None));
+
+        var inner = Assert.IsType<SqliteException>(ex.InnerException);
+        Assert.Equal(26, inner.SqliteErrorCode); // SQLITE_NOTADB
+        Assert.False(await new SqliteStoreHealth(database).IsReachableAsync(None));
+    }
+
+    [Fact]
+    public async Task A_write_lock_held_longer_than_the_busy_timeout_makes_the_store_unavailable_and_writes_nothing()
+    {
+        var path = directory.Combine("beacon.db");
+        using var database = new SqliteDatabase(new SqliteStoreOptions { Path = path, BusyTimeout = TimeSpan.FromMilliseconds(200) });
+        await database.EnsureCreatedAsync(None);
+        var store = new SqliteLearnerStore(database);
+        var key = new LearnerKey("tenant-a", "learner-1");
+
+        await using (var holder = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await holder.OpenAsync();
+            using var transaction = holder.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: takes the write lock
+
+            var ex = await Assert.ThrowsAsync<StoreUnavailableException>(
+                () => store.UpsertAsync(new Learner { Key = key }, None));
+
+            var inner = Assert.IsType<SqliteException>(ex.InnerException);
+            Assert.Equal(5, inner.SqliteErrorCode); // SQLITE_BUSY
+        }
+
+        Assert.Null(await store.GetAsync(key, None));
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_build_is_refused()
+    {
+        var path = directory.Combine("beacon.db");
+        using (var database = new SqliteDatabase(new SqliteStoreOptions { Path = path }))
+        {
+            await database.EnsureCreatedAsync(None);
+        }
+
+        await ScalarAsync(path, $"UPDATE schema_version SET version = {SqliteDatabase.SchemaVersion + 1};");
+        using var newer = new SqliteDatabase(new SqliteStoreOptions { Path = path });
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => newer.EnsureCreatedAsync(None));
+    }
+
+    [Fact]
+    public async Task A_token_this_store_never_issued_conflicts()
+    {
+        using var database = new SqliteDatabase(new SqliteStoreOptions { Path = directory.Combine("beacon.db") });
+        var store = new SqliteReviewStore(database);
+        var saved = await store.SaveAsync(new Beacon.Training.Reviews.ReviewState { Learner = new LearnerKey("t", "l"), QuestionId = "q" }, None);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(saved with { ConcurrencyToken = "W/\"datetime'2025'\"" }, None));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(saved with { ConcurrencyToken = "-1" }, None));
+    }
+
+    private static async Task<object?> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
