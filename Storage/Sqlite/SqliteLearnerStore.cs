@@ -66,7 +66,7 @@ public sealed class SqliteLearnerStore : ILearnerStore
                         track = excluded.track,
                         reporting_region = excluded.reporting_region,
                         created_at = excluded.created_at,
-                        welcomed_at = excluded.welcomed_at,
+                        welcomed_at = COALESCE(learners.welcomed_at, excluded.welcomed_at),
                         active = excluded.active;
                     """);
                 await using (command.ConfigureAwait(false))
@@ -94,6 +94,24 @@ public sealed class SqliteLearnerStore : ILearnerStore
             },
             cancellationToken);
     }
+
+    public Task<bool> TryMarkWelcomedAsync(LearnerKey key, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, """
+                    UPDATE learners SET welcomed_at = $at
+                    WHERE tenant_id = $tenant AND learner_id = $learner AND welcomed_at IS NULL;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", key.TenantId);
+                    Add(command, "$learner", key.LearnerId);
+                    Add(command, "$at", StoredTime.Format(at));
+                    return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+                }
+            },
+            cancellationToken);
 
     public async IAsyncEnumerable<Learner> ListActiveAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,0 +1,194 @@
+namespace Beacon.Tests.EndToEnd;
+
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Beacon.Tests.Support;
+
+/// <summary>
+/// Microsoft's Agents Playground (npm @microsoft/m365agentsplayground) as the Teams client:
+/// it posts activities to the bot, serves the connector the bot replies to, and streams what
+/// the bot sent over a websocket.
+/// </summary>
+public sealed class AgentsPlayground : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly ChildProcess process;
+    private readonly ClientWebSocket socket = new();
+    private readonly Channel<JsonObject> events = Channel.CreateUnbounded<JsonObject>();
+    private readonly CancellationTokenSource stop = new();
+    private Task? pump;
+
+    private AgentsPlayground(ChildProcess process, int port)
+    {
+        this.process = process;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public HttpClient Http { get; }
+
+    public string PersonalChatId { get; private set; } = string.Empty;
+
+    public string TenantId { get; private set; } = string.Empty;
+
+    public string UserId { get; private set; } = string.Empty;
+
+    public JsonObject Config { get; private set; } = [];
+
+    public string ProcessOutput => process.Output;
+
+    public static async Task<AgentsPlayground> StartAsync(Uri botMessagesEndpoint)
+    {
+        ArgumentNullException.ThrowIfNull(botMessagesEndpoint);
+        var cli = RepositoryRoot.NodeModule("@microsoft", "m365agentsplayground", "cli.js");
+        var port = FreePort.Next();
+        var process = ChildProcess.Start(
+            "node",
+            [cli, "-e", botMessagesEndpoint.AbsoluteUri, "-c", "msteams", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dt"],
+            new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none" });
+        var playground = new AgentsPlayground(process, port);
+        try
+        {
+            await process.WaitForLineAsync(line => line.Contains($"Listening on {port}", StringComparison.Ordinal), StartTimeout);
+            await playground.ConnectAsync(port);
+            return playground;
+        }
+        catch
+        {
+            await playground.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Installs the app in the personal chat, as a user adding Beacon in Teams.</summary>
+    public async Task InstallAsync()
+    {
+        var template = await Http.GetFromJsonAsync<JsonObject>(
+            $"/_internal/v1/customActivities/template?conversationId={PersonalChatId}&type=install");
+        using var response = await Http.PostAsJsonAsync("/_internal/v1/customActivities", template);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task SayAsync(string text)
+    {
+        using var response = await Http.PostAsJsonAsync(
+            $"/_conversation/v1/conversations/{PersonalChatId}/messages",
+            new JsonObject { ["from"] = new JsonObject { ["id"] = UserId }, ["text"] = text, ["textFormat"] = "plain" });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Presses an Action.Execute on a card the bot sent; returns the invoke response the Playground got.</summary>
+    public async Task<JsonNode?> ExecuteAsync(string replyToId, JsonObject action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var body = new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject
+                {
+                    ["type"] = "Action.Execute",
+                    ["verb"] = (string?)action["verb"],
+                    ["data"] = action["data"]?.DeepClone() ?? new JsonObject(),
+                },
+                ["trigger"] = "manual",
+            },
+            ["from"] = new JsonObject { ["id"] = UserId },
+            ["conversation"] = new JsonObject { ["id"] = PersonalChatId },
+            ["replyToId"] = replyToId,
+        };
+        using var response = await Http.PostAsJsonAsync("/_conversation/v1/invoke", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"invoke failed: {(int)response.StatusCode} {text}");
+        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+    }
+
+    /// <summary>The next message the bot created in any conversation, skipping other events.</summary>
+    public async Task<JsonObject> NextBotMessageAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            while (true)
+            {
+                var item = await events.Reader.ReadAsync(cancel.Token);
+                if ((string?)item["action"] == "createMessage" && item["message"] is JsonObject message)
+                {
+                    return message;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No message from the bot within {timeout}. Playground output:{Environment.NewLine}{ProcessOutput}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        if (pump is not null)
+        {
+            await pump.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        socket.Dispose();
+        Http.Dispose();
+        stop.Dispose();
+        await process.DisposeAsync();
+    }
+
+    private async Task ConnectAsync(int port)
+    {
+        var config = await Http.GetFromJsonAsync<JsonObject>("/_internal/v1/config")
+            ?? throw new InvalidOperationException("The Playground returned no configuration.");
+        Config = config["config"]!.AsObject();
+        PersonalChatId = (string)Config["personalChat"]!["id"]!;
+        TenantId = (string)Config["tenantId"]!;
+        UserId = (string)Config["currentUser"]!["id"]!;
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/_ws_conversation/v1/conversations/stream"), stop.Token);
+        pump = Task.Run(PumpAsync);
+    }
+
+    private async Task PumpAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (!stop.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                var text = Encoding.UTF8.GetString(message.ToArray());
+                message.SetLength(0);
+                if (JsonNode.Parse(text) is JsonObject item)
+                {
+                    events.Writer.TryWrite(item);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or JsonException)
+        {
+            // The socket closes when the Playground stops.
+        }
+        finally
+        {
+            events.Writer.TryComplete();
+        }
+    }
+}
