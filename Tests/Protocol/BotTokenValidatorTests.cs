@@ -47,11 +47,11 @@ public sealed class BotTokenValidatorTests : IDisposable
 
     [Fact]
     public async Task Unknown_kid_is_rejected() =>
-        await AssertRejected("Bearer " + issuer.BotFrameworkToken(key: issuer.StrangerKey, kid: "not-published"), "unknown key");
+        await AssertRejected("Bearer " + issuer.BotFrameworkToken(key: TestIssuer.StrangerKey, kid: "not-published"), "unknown key");
 
     [Fact]
     public async Task Known_kid_signed_by_another_key_is_rejected() =>
-        await AssertRejected("Bearer " + issuer.BotFrameworkToken(key: issuer.StrangerKey), "rejected");
+        await AssertRejected("Bearer " + issuer.BotFrameworkToken(key: TestIssuer.StrangerKey), "rejected");
 
     [Fact]
     public async Task Wrong_issuer_is_rejected() =>
@@ -129,7 +129,7 @@ public sealed class BotTokenValidatorTests : IDisposable
 
     [Fact]
     public async Task Bot_framework_token_signed_with_the_entra_key_is_rejected() =>
-        await AssertRejected("Bearer " + issuer.BotFrameworkToken(key: issuer.EntraKey, kid: TestIssuer.EntraKeyId), "unknown key");
+        await AssertRejected("Bearer " + issuer.BotFrameworkToken(key: TestIssuer.EntraKey, kid: TestIssuer.EntraKeyId), "unknown key");
 
     [Fact]
     public async Task Endorsements_are_read_from_the_published_key_set()
@@ -146,7 +146,7 @@ public sealed class BotTokenValidatorTests : IDisposable
         var stale = await TestIssuer.LoadAsync(TestIssuer.BotFrameworkMetadata, issuer.Retriever);
         var rotated = new InMemoryDocumentRetriever();
         rotated.Set(TestIssuer.BotFrameworkMetadata, TestIssuer.Metadata(AuthenticationConstants.BotFrameworkIssuer, TestIssuer.BotFrameworkKeys));
-        rotated.Set(TestIssuer.BotFrameworkKeys, TestIssuer.KeySet((issuer.BotKey, TestIssuer.BotKeyId, ["msteams"]), (issuer.StrangerKey, "rotated", ["msteams"])));
+        rotated.Set(TestIssuer.BotFrameworkKeys, TestIssuer.KeySet((TestIssuer.BotKey, TestIssuer.BotKeyId, ["msteams"]), (TestIssuer.StrangerKey, "rotated", ["msteams"])));
         var fresh = await TestIssuer.LoadAsync(TestIssuer.BotFrameworkMetadata, rotated);
         var refreshed = false;
         var manager = new Mock<IConfigurationManager<OpenIdConnectConfiguration>>();
@@ -157,7 +157,7 @@ public sealed class BotTokenValidatorTests : IDisposable
         var first = await validator.ValidateAsync("Bearer " + issuer.BotFrameworkToken(), TestIssuer.ServiceUrl, Channel, CancellationToken.None);
         manager.Verify(m => m.RequestRefresh(), Times.Never);
 
-        var rotatedToken = issuer.BotFrameworkToken(key: issuer.StrangerKey, kid: "rotated");
+        var rotatedToken = issuer.BotFrameworkToken(key: TestIssuer.StrangerKey, kid: "rotated");
         var second = await validator.ValidateAsync("Bearer " + rotatedToken, TestIssuer.ServiceUrl, Channel, CancellationToken.None);
 
         Assert.True(first.Succeeded, first.FailureReason);

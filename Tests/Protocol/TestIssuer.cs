@@ -37,15 +37,11 @@ internal sealed class TestIssuer : IDisposable
     }
 
     // Generating RSA keys is slow: one set for the whole test run.
-    private static readonly RSA SharedBotKey = RSA.Create(2048);
-    private static readonly RSA SharedEntraKey = RSA.Create(2048);
-    private static readonly RSA SharedStrangerKey = RSA.Create(2048);
+    public static RSA BotKey { get; } = RSA.Create(2048);
 
-    public RSA BotKey => SharedBotKey;
+    public static RSA EntraKey { get; } = RSA.Create(2048);
 
-    public RSA EntraKey => SharedEntraKey;
-
-    public RSA StrangerKey => SharedStrangerKey;
+    public static RSA StrangerKey { get; } = RSA.Create(2048);
 
     public InMemoryDocumentRetriever Retriever { get; } = new();
 
