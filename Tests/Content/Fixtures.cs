@@ -33,12 +33,14 @@ internal static class Fixtures
 
         public string Directory { get; }
 
+        /// <summary>Replaces the first occurrence of <paramref name="oldText"/>.</summary>
         public void Replace(string relativeFile, string oldText, string newText)
         {
             var path = Path.Combine(Directory, relativeFile);
             var text = File.ReadAllText(path);
-            Assert.Contains(oldText, text, StringComparison.Ordinal);
-            File.WriteAllText(path, text.Replace(oldText, newText, StringComparison.Ordinal));
+            var at = text.IndexOf(oldText, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{oldText}' not found in {relativeFile}");
+            File.WriteAllText(path, string.Concat(text.AsSpan(0, at), newText, text.AsSpan(at + oldText.Length)));
         }
 
         public ContentLoadResult Load() => ContentPackLoader.Load(Directory);
