@@ -106,7 +106,8 @@ public sealed class BicepBuildTests : IClassFixture<BicepBuildTests.CompiledTemp
     {
         var assignment = Assert.Single(compiled.Resources("Microsoft.Authorization/roleAssignments"));
         var properties = assignment["properties"]!;
-        Assert.Contains(StorageTableDataContributor, (string?)properties["roleDefinitionId"], StringComparison.Ordinal);
+        Assert.Contains(StorageTableDataContributor, compiled.ExpandVariables((string?)properties["roleDefinitionId"]), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Authorization/roleDefinitions", (string?)properties["roleDefinitionId"], StringComparison.Ordinal);
         Assert.Contains("principalId", (string?)properties["principalId"], StringComparison.Ordinal);
         Assert.Equal("ServicePrincipal", (string?)properties["principalType"]);
 
@@ -182,6 +183,21 @@ public sealed class BicepBuildTests : IClassFixture<BicepBuildTests.CompiledTemp
             var resources = Template["resources"];
             var all = resources is JsonObject byName ? byName.Select(p => p.Value) : resources?.AsArray() ?? [];
             return all.OfType<JsonNode>().Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>An ARM expression with each <c>variables('name')</c> replaced by the variable's string value.</summary>
+        public string ExpandVariables(string? expression)
+        {
+            var text = expression ?? string.Empty;
+            foreach (var (name, value) in Template["variables"]?.AsObject() ?? [])
+            {
+                if (value is JsonValue plain && plain.TryGetValue<string>(out var literal))
+                {
+                    text = text.Replace($"variables('{name}')", $"'{literal}'", StringComparison.Ordinal);
+                }
+            }
+
+            return text;
         }
 
         public Dictionary<string, string> AppSettings()

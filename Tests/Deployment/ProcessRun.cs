@@ -9,7 +9,7 @@ using Beacon.Tests.Support;
 /// and standard error. <see cref="ChildProcess"/> is for long-running helpers awaited on a line;
 /// this is for tools whose exit code is the answer.
 /// </summary>
-internal sealed record ProcessRun(int ExitCode, string Output, string Error)
+public sealed record ProcessRun(int ExitCode, string Output, string Error)
 {
     /// <summary>The dotnet host running these tests, so a child build uses the same SDK; else dotnet on PATH.</summary>
     public static string Dotnet { get; } =
