@@ -1,0 +1,59 @@
+namespace Beacon.Bot.Protocol;
+
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+/// <summary>Registers the Bot Framework protocol layer.</summary>
+public static class BotProtocolServiceCollectionExtensions
+{
+    public const string OpenIdHttpClientName = "Beacon.OpenIdMetadata";
+
+    /// <summary>
+    /// Registers options (section "Bot"), inbound authentication, the connector client with its
+    /// retry pipeline, outbound tokens and the message processor. The caller registers
+    /// <c>ITurnHandler</c> and maps the endpoint with <see cref="BotEndpointRouteBuilderExtensions.MapBotMessages"/>.
+    /// </summary>
+    public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ServiceUrlPolicy>();
+
+        services.AddHttpClient(OpenIdHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton(sp => OpenIdConfigurationSources.Create(
+            sp.GetRequiredService<IOptions<BotOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenIdHttpClientName)));
+        services.TryAddSingleton<BotTokenValidator>();
+        services.TryAddSingleton<IBotRequestAuthenticator, BotRequestAuthenticator>();
+
+        services.TryAddSingleton(CreateTokenProvider);
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("beacon-connector", ConnectorResilience.Configure);
+
+        services.TryAddScoped<BotMessageProcessor>();
+        services.AddHostedService<BotProtocolStartupLogger>();
+        return services;
+    }
+
+    private static IConnectorTokenProvider CreateTokenProvider(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<BotOptions>>().Value;
+        if (options.IsDevelopmentMode)
+        {
+            return new NoConnectorTokenProvider();
+        }
+
+        try
+        {
+            var credential = AzureIdentityConnectorTokenProvider.CreateCredential(options);
+            return new AzureIdentityConnectorTokenProvider(credential, services.GetRequiredService<TimeProvider>());
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new UnavailableConnectorTokenProvider(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+namespace Beacon.Storage.AzureTables;
+
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+
+/// <summary>Learner profiles in <c>{prefix}Learners</c>: PartitionKey = tenant, RowKey = learner (see <see cref="TableKeys"/>).</summary>
+public sealed class AzureTableLearnerStore : ILearnerStore
+{
+    private const string WelcomeMarkerSuffix = "|welcomed";
+
+    private readonly AzureTableStorage storage;
+
+    public AzureTableLearnerStore(AzureTableStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        this.storage = storage;
+    }
+
+    public Task<Learner?> GetAsync(LearnerKey key, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            async ct =>
+            {
+                var response = await storage.Learners
+                    .GetEntityIfExistsAsync<TableEntity>(TableKeys.Tenant(key.TenantId), TableKeys.LearnerRow(key), cancellationToken: ct)
+                    .ConfigureAwait(false);
+                return response.HasValue ? Read(response.Value!) : null;
+            },
+            cancellationToken);
+
+    public Task UpsertAsync(Learner learner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var entity = Write(learner);
+        // Replace (not merge): properties that became null disappear. Last writer wins.
+        return storage.RunAsync(
+            ct => storage.Learners.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The welcome marker is its own entity, added only if absent, so the first caller wins even
+    /// when a profile upsert that read an older profile replaces <c>WelcomedAt</c> at the same time.
+    /// </summary>
+    public Task<bool> TryMarkWelcomedAsync(LearnerKey key, DateTimeOffset at, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            async ct =>
+            {
+                var marker = new TableEntity(TableKeys.Tenant(key.TenantId), TableKeys.LearnerRow(key) + WelcomeMarkerSuffix)
+                {
+                    ["WelcomedAt"] = StoredTime.Format(at),
+                };
+                try
+                {
+                    await storage.Learners.AddEntityAsync(marker, ct).ConfigureAwait(false);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                    return false;
+                }
+
+                var profile = new TableEntity(marker.PartitionKey, TableKeys.LearnerRow(key)) { ["WelcomedAt"] = marker["WelcomedAt"] };
+                try
+                {
+                    await storage.Learners.UpdateEntityAsync(profile, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                    // No profile yet: the marker alone records the welcome.
+                }
+
+                return true;
+            },
+            cancellationToken);
+
+    public async IAsyncEnumerable<Learner> ListActiveAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Tenant(tenantId)} and Active eq {true}");
+        var pages = storage.Learners
+            .QueryAsync<TableEntity>(filter, maxPerPage: storage.ListPageSize, cancellationToken: cancellationToken)
+            .AsPages()
+            .GetAsyncEnumerator(cancellationToken);
+        await using (pages.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                // One request per page, fetched only when the caller has used up the previous one.
+                var page = await AzureTableStorage.GuardAsync(
+                    async _ => await pages.MoveNextAsync().ConfigureAwait(false) ? pages.Current : null,
+                    cancellationToken).ConfigureAwait(false);
+                if (page is null)
+                {
+                    yield break;
+                }
+
+                foreach (var entity in page.Values)
+                {
+                    yield return Read(entity);
+                }
+            }
+        }
+    }
+
+    private static TableEntity Write(Learner learner)
+    {
+        var entity = new TableEntity(TableKeys.Tenant(learner.Key.TenantId), TableKeys.LearnerRow(learner.Key))
+        {
+            ["TenantId"] = learner.Key.TenantId,
+            ["LearnerId"] = learner.Key.LearnerId,
+            ["CreatedAt"] = StoredTime.Format(learner.CreatedAt),
+            ["Active"] = learner.Active,
+        };
+        SetIfNotNull(entity, "DisplayName", learner.DisplayName);
+        if (learner.Address is { } address)
+        {
+            entity["AddressServiceUrl"] = address.ServiceUrl;
+            entity["AddressChannelId"] = address.ChannelId;
+            entity["AddressConversationId"] = address.ConversationId;
+            entity["AddressBotId"] = address.BotId;
+            entity["AddressUserId"] = address.UserId;
+            SetIfNotNull(entity, "AddressTenantId", address.TenantId);
+        }
+
+        SetIfNotNull(entity, "Locale", learner.Locale);
+        SetIfNotNull(entity, "TimeZone", learner.TimeZone);
+        SetIfNotNull(entity, "Country", learner.Country);
+        SetIfNotNull(entity, "Track", learner.Track);
+        SetIfNotNull(entity, "ReportingRegion", learner.ReportingRegion);
+        SetIfNotNull(entity, "WelcomedAt", StoredTime.Format(learner.WelcomedAt));
+        return entity;
+    }
+
+    private static Learner Read(TableEntity entity)
+    {
+        var serviceUrl = entity.GetString("AddressServiceUrl");
+        return new Learner
+        {
+            Key = new LearnerKey(Required(entity, "TenantId"), Required(entity, "LearnerId")),
+            DisplayName = entity.GetString("DisplayName"),
+            Address = serviceUrl is null
+                ? null
+                : new ConversationAddress(
+                    serviceUrl,
+                    Required(entity, "AddressChannelId"),
+                    Required(entity, "AddressConversationId"),
+                    Required(entity, "AddressBotId"),
+                    Required(entity, "AddressUserId"),
+                    entity.GetString("AddressTenantId")),
+            Locale = entity.GetString("Locale"),
+            TimeZone = entity.GetString("TimeZone"),
+            Country = entity.GetString("Country"),
+            Track = entity.GetString("Track"),
+            ReportingRegion = entity.GetString("ReportingRegion"),
+            CreatedAt = StoredTime.Parse(Required(entity, "CreatedAt")),
+            WelcomedAt = StoredTime.ParseNullable(entity.GetString("WelcomedAt")),
+            Active = entity.GetBoolean("Active") ?? throw Missing(entity, "Active"),
+        };
+    }
+
+    internal static void SetIfNotNull(TableEntity entity, string name, object? value)
+    {
+        if (value is not null)
+        {
+            entity[name] = value;
+        }
+    }
+
+    internal static string Required(TableEntity entity, string name) =>
+        entity.GetString(name) ?? throw Missing(entity, name);
+
+    internal static InvalidDataException Missing(TableEntity entity, string name) =>
+        new($"Entity {entity.PartitionKey}/{entity.RowKey} has no {name}.");
+}

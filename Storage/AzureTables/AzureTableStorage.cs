@@ -1,0 +1,147 @@
+namespace Beacon.Storage.AzureTables;
+
+using System.Text.RegularExpressions;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Beacon.Training.Ports;
+
+/// <summary>
+/// The tables behind the four Azure Table stores (key design: <see cref="TableKeys"/>): clients,
+/// table creation and the mapping of service and transport failures to
+/// <see cref="StoreUnavailableException"/>. Thread-safe; share one instance between the stores.
+/// </summary>
+public sealed partial class AzureTableStorage : IDisposable
+{
+    private readonly SemaphoreSlim initLock = new(1, 1);
+    private volatile bool initialized;
+
+    public AzureTableStorage(AzureTableStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.ListPageSize is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "ListPageSize must be between 1 and 1000.");
+        }
+
+        var prefix = options.TablePrefix ?? string.Empty;
+        if (!TablePrefixPattern().IsMatch(prefix))
+        {
+            throw new ArgumentException("TablePrefix must start with a letter and hold 1 to 52 letters or digits.", nameof(options));
+        }
+
+        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        TableServiceClient service;
+        if (hasConnectionString && options.ServiceUri is null)
+        {
+            service = new TableServiceClient(options.ConnectionString, options.ClientOptions);
+        }
+        else if (!hasConnectionString && options.ServiceUri is not null)
+        {
+            service = new TableServiceClient(options.ServiceUri, options.Credential ?? new DefaultAzureCredential(), options.ClientOptions);
+        }
+        else
+        {
+            throw new ArgumentException("Set exactly one of ConnectionString or ServiceUri.", nameof(options));
+        }
+
+        ListPageSize = options.ListPageSize;
+        Learners = service.GetTableClient(prefix + "Learners");
+        LearnerData = service.GetTableClient(prefix + "LearnerData");
+    }
+
+    /// <summary>Learner profiles, partitioned by tenant.</summary>
+    internal TableClient Learners { get; }
+
+    /// <summary>Issued questions, answers and review states, partitioned by tenant and learner.</summary>
+    internal TableClient LearnerData { get; }
+
+    internal int ListPageSize { get; }
+
+    /// <summary>
+    /// Creates the tables if they are missing (idempotent). Call it at start-up; the first store
+    /// operation also calls it.
+    /// </summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (initialized)
+        {
+            return;
+        }
+
+        await initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (initialized)
+            {
+                return;
+            }
+
+            await GuardAsync(
+                async ct =>
+                {
+                    await Learners.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+                    await LearnerData.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+            initialized = true;
+        }
+        finally
+        {
+            initLock.Release();
+        }
+    }
+
+    /// <summary>Deletes both tables (tests and tear-down only).</summary>
+    internal async Task DeleteTablesAsync(CancellationToken cancellationToken)
+    {
+        await Learners.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await LearnerData.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        initialized = false;
+    }
+
+    public void Dispose() => initLock.Dispose();
+
+    /// <summary>Runs one operation after the tables exist, mapping failures to <see cref="StoreUnavailableException"/>.</summary>
+    internal async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await GuardAsync(operation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Maps service and transport failures to <see cref="StoreUnavailableException"/>; a cancellation by the caller stays one.</summary>
+    internal static async Task<T> GuardAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    internal static bool IsUnavailable(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        RequestFailedException => true,                 // any status the store did not handle itself, or no response
+        AggregateException => true,                     // Azure.Core gives up after retrying transport failures
+        AuthenticationFailedException => true,          // no token for ServiceUri
+        HttpRequestException or IOException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested, // a network timeout, not the caller
+        _ => false,
+    };
+
+    internal static StoreUnavailableException Unavailable(Exception exception) => exception switch
+    {
+        RequestFailedException { Status: > 0 } failed => new StoreUnavailableException(
+            $"Azure Table Storage failed: {failed.Status} {failed.ErrorCode}.", exception),
+        _ => new StoreUnavailableException($"Azure Table Storage is unreachable: {exception.Message}", exception),
+    };
+
+    internal static bool IsStatus(RequestFailedException exception, int status) => exception.Status == status;
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,51}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TablePrefixPattern();
+}
