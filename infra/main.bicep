@@ -227,6 +227,36 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// The app's console output (ILogger), HTTP access log and platform events go to the workspace,
+// where docs/operations.md's queries and alerts read them.
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: workspace.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: botName
   location: 'global'

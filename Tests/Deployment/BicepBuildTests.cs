@@ -125,6 +125,12 @@ public sealed class BicepBuildTests : IClassFixture<BicepBuildTests.CompiledTemp
         Assert.Single(compiled.Resources("Microsoft.OperationalInsights/workspaces"));
         var insights = Assert.Single(compiled.Resources("Microsoft.Insights/components"));
         Assert.Contains("Microsoft.OperationalInsights/workspaces", (string?)insights["properties"]!["WorkspaceResourceId"], StringComparison.Ordinal);
+
+        // The app's logs reach the workspace, where docs/operations.md's queries read them.
+        var diagnostics = Assert.Single(compiled.Resources("Microsoft.Insights/diagnosticSettings"));
+        var categories = diagnostics["properties"]!["logs"]!.AsArray().Select(l => (string?)l!["category"]).ToList();
+        Assert.Contains("AppServiceConsoleLogs", categories);
+        Assert.Contains("AppServiceHTTPLogs", categories);
     }
 
     [Fact]
