@@ -279,6 +279,7 @@ public sealed class SessionComposer : ISessionComposer
             // Topics in rotation: up to the allowance of first meetings (teaching order), then topics
             // already met, least practised first.
             var rotation = new List<int>();
+            var metBefore = (bool[])metNow.Clone();
             for (var t = 0; t < pack.TopicCount && newTopicsLeft > 0; t++)
             {
                 if (queues[t] is not null && !metNow[t])
@@ -290,7 +291,7 @@ public sealed class SessionComposer : ISessionComposer
             }
 
             var alreadyMet = Enumerable.Range(0, pack.TopicCount)
-                .Where(t => queues[t] is not null && met[t])
+                .Where(t => queues[t] is not null && metBefore[t])
                 .OrderBy(t => practised[t])
                 .ThenBy(t => t);
             rotation.AddRange(alreadyMet);
