@@ -232,9 +232,11 @@ public sealed class FsrsMemoryModel : IMemoryModel
         goodInterval = Math.Max(goodInterval, hardInterval + 1);
         var easyInterval = Math.Max(NextInterval(easy.Stability, elapsed, current, next.Reps), goodInterval + 1);
 
-        // ts-fsrs lets the +1 day ordering push Good/Easy past the maximum; Beacon keeps the cap.
-        var maximum = Options.MaximumIntervalDays;
-        (hardInterval, goodInterval, easyInterval) = (Math.Min(hardInterval, maximum), Math.Min(goodInterval, maximum), Math.Min(easyInterval, maximum));
+        if (Options.StrictMaximumInterval)
+        {
+            var maximum = Options.MaximumIntervalDays;
+            (hardInterval, goodInterval, easyInterval) = (Math.Min(hardInterval, maximum), Math.Min(goodInterval, maximum), Math.Min(easyInterval, maximum));
+        }
         var (memory, interval) = g switch
         {
             Rating.Hard => (hard, hardInterval),
