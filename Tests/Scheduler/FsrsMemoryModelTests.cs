@@ -176,7 +176,7 @@ public class FsrsMemoryModelTests
     public void Policy_and_model_together_review_confident_wrong_sooner()
     {
         var policy = new RatingPolicy();
-        IMemoryModel model = new FsrsMemoryModel(NoFuzz);
+        var model = new FsrsMemoryModel(NoFuzz);
         var state = SchedulerTestData.Reviewed("q1", 60, T0, T0.AddDays(60));
         var now = T0.AddDays(60);
 
