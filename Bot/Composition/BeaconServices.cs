@@ -22,10 +22,9 @@ public static class BeaconServices
         services.AddSingleton(_ => LoadContent(configuration));
         AddStore(services, configuration);
 
-        services.AddSingleton<IMemoryModel>(sp => new FsrsMemoryModel(new FsrsOptions()));
-        services.AddSingleton<ISessionComposer, SessionComposer>();
-        services.AddSingleton<RatingPolicy>();
-        services.AddSingleton<RefresherPicker>();
+        services.AddSingleton<IMemoryModel>(_ => new FsrsMemoryModel(new FsrsOptions()));
+        services.AddSingleton<ISessionComposer>(sp => new SessionComposer(sp.GetRequiredService<IMemoryModel>(), new SessionComposerOptions()));
+        services.AddSingleton(_ => new RatingPolicy(new RatingPolicyOptions()));
 
         services.Configure<SafeguardingOptions>(configuration.GetSection(SafeguardingOptions.Section));
         services.AddSingleton<ISafeguardingDirectory, ConfiguredSafeguardingDirectory>();
@@ -43,7 +42,7 @@ public static class BeaconServices
 
     /// <summary>Reads the content pack once; an invalid pack stops start-up with every problem listed.</summary>
     private static ContentPack LoadContent(IConfiguration configuration) =>
-        ContentPackLoader.LoadOrThrow(ContentDirectory.Resolve(configuration["Content:Path"]));
+        ContentPackLoader.LoadOrThrow(ContentDirectory.Require(configuration["Content:Path"]));
 
     private static void AddStore(IServiceCollection services, IConfiguration configuration)
     {

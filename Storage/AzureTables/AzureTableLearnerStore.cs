@@ -9,6 +9,8 @@ using Beacon.Training.Ports;
 /// <summary>Learner profiles in <c>{prefix}Learners</c>: PartitionKey = tenant, RowKey = learner (see <see cref="TableKeys"/>).</summary>
 public sealed class AzureTableLearnerStore : ILearnerStore
 {
+    private const string WelcomeMarkerSuffix = "|welcomed";
+
     private readonly AzureTableStorage storage;
 
     public AzureTableLearnerStore(AzureTableStorage storage)
@@ -37,6 +39,41 @@ public sealed class AzureTableLearnerStore : ILearnerStore
             ct => storage.Learners.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct),
             cancellationToken);
     }
+
+    /// <summary>
+    /// The welcome marker is its own entity, added only if absent, so the first caller wins even
+    /// when a profile upsert that read an older profile replaces <c>WelcomedAt</c> at the same time.
+    /// </summary>
+    public Task<bool> TryMarkWelcomedAsync(LearnerKey key, DateTimeOffset at, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            async ct =>
+            {
+                var marker = new TableEntity(TableKeys.Tenant(key.TenantId), TableKeys.LearnerRow(key) + WelcomeMarkerSuffix)
+                {
+                    ["WelcomedAt"] = StoredTime.Format(at),
+                };
+                try
+                {
+                    await storage.Learners.AddEntityAsync(marker, ct).ConfigureAwait(false);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                    return false;
+                }
+
+                var profile = new TableEntity(marker.PartitionKey, TableKeys.LearnerRow(key)) { ["WelcomedAt"] = marker["WelcomedAt"] };
+                try
+                {
+                    await storage.Learners.UpdateEntityAsync(profile, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                    // No profile yet: the marker alone records the welcome.
+                }
+
+                return true;
+            },
+            cancellationToken);
 
     public async IAsyncEnumerable<Learner> ListActiveAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Beacon.Training.Content;
 public static class ContentDirectory
 {
     /// <summary>The configuration key the composition root reads for a configured path.</summary>
-    public const string ConfigurationKey = "Content:Directory";
+    public const string ConfigurationKey = "Content:Path";
 
     public const string FolderName = "content";
 

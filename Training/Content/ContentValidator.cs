@@ -534,6 +534,10 @@ public static partial class ContentValidator
         var codes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var defaultCode = dto.DefaultRegion?.Trim();
+
+        // With no usable default_region, "only the default region may have no countries" would
+        // only repeat the default-region problem.
+        var defaultKnown = regions.Exists(r => r is not null && string.Equals(r.Code?.Trim(), defaultCode, StringComparison.OrdinalIgnoreCase));
         for (var i = 0; i < regions.Count; i++)
         {
             var region = regions[i];
@@ -568,7 +572,7 @@ public static partial class ContentValidator
 
             var isDefault = code is not null && string.Equals(code, defaultCode, StringComparison.OrdinalIgnoreCase);
             var regionCountries = region.Countries ?? [];
-            if (regionCountries.All(IsBlank) && !isDefault)
+            if (regionCountries.All(IsBlank) && !isDefault && defaultKnown)
             {
                 run.Add(ContentRules.Required, s, "countries", region.LineOf("countries"), "countries lists no country code (only the default region may have none)");
             }
