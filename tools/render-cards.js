@@ -29,7 +29,8 @@ const CHROMIUM_FLAGS = [
 // Teams' light theme, as close as the public host config allows.
 const TEAMS_HOST_CONFIG = {
   supportsInteractivity: true,
-  fontFamily: "'Segoe UI', 'Helvetica Neue', 'DejaVu Sans', sans-serif",
+  // Segoe UI is Teams' font; Liberation Sans (Debian's fonts-liberation, Arial's metrics) stands in.
+  fontFamily: "'Segoe UI', 'Liberation Sans', Arial, sans-serif",
   spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
   separator: { lineThickness: 1, lineColor: '#E1DFDD' },
   fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
@@ -85,24 +86,27 @@ const TEAMS_HOST_CONFIG = {
   },
 };
 
-// Teams renders a subset of Markdown in TextBlocks and FactSets; the renderer leaves Markdown to
-// the host, so this page does what Teams does: bold, italic, links and lists.
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Beacon cards</title>
-<style>
-  body { margin: 0; padding: 16px; background: #F5F5F5; font-family: 'DejaVu Sans', sans-serif; }
+// Teams' look on top of the renderer's own stylesheet (dist/adaptivecards.css).
+const TEAMS_STYLE = `
+  body { margin: 0; padding: 16px; background: #F5F5F5; font-family: 'Segoe UI', 'Liberation Sans', Arial, sans-serif; }
   #card { width: 520px; background: #FFFFFF; border: 1px solid #E0E0E0; border-radius: 6px; overflow: hidden; }
-  .ac-pushButton { border: 1px solid #D1D1D1; border-radius: 4px; background: #FFFFFF; color: #242424;
+  .ac-pushButton { font-family: 'Segoe UI', 'Liberation Sans', Arial, sans-serif; border: 1px solid #D1D1D1; border-radius: 4px; background: #FFFFFF; color: #242424;
                    padding: 5px 12px; font-weight: 600; font-size: 14px; min-height: 32px; }
   .ac-pushButton.style-positive { background: #5B5FC7; border-color: #5B5FC7; color: #FFFFFF; }
   .ac-textBlock a { color: #5B5FC7; }
-  .ac-textBlock ul { margin: 0; padding-left: 20px; }
+  .ac-textBlock ul { margin: 0; padding-left: 20px; box-sizing: border-box; }
   .ac-textBlock p { margin: 0; }
   .ac-input, select, input { font-size: 14px; }
   .ac-input.ac-textInput, .ac-input select, select { border: 1px solid #D1D1D1; border-radius: 4px; padding: 4px; }
-</style></head>
+`;
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Beacon cards</title>
+</head>
 <body><div id="card"></div></body></html>`;
 
+// Teams renders a subset of Markdown in TextBlocks and FactSets; the renderer leaves Markdown to
+// the host, so this page does what Teams does: bold, italic, links and lists.
 function markdownInPage() {
   const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const inline = (s) => escape(s)
@@ -152,7 +156,18 @@ function renderInPage({ card, hostConfig }) {
     host.appendChild(element);
   }
   const rect = element ? element.getBoundingClientRect() : { width: 0, height: 0 };
+  // Every button as a person sees it: inside the card, and its title not cut off with an ellipsis.
+  const buttons = element ? [...element.querySelectorAll('.ac-pushButton')].map((button) => {
+    const r = button.getBoundingClientRect();
+    return {
+      title: button.getAttribute('aria-label') || button.innerText,
+      visible: r.width > 0 && r.left >= rect.left - 0.5 && r.right <= rect.right + 0.5 && r.top >= rect.top - 0.5 && r.bottom <= rect.bottom + 0.5,
+      // The renderer puts the title in a child with text-overflow: ellipsis.
+      truncated: [button, ...button.querySelectorAll('*')].some((node) => node.scrollWidth > node.clientWidth + 1),
+    };
+  }) : [];
   return {
+    buttons,
     events,
     validation,
     rendered: !!element,
@@ -186,6 +201,8 @@ async function main() {
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.setContent(PAGE);
+    await page.addStyleTag({ path: require.resolve('adaptivecards/dist/adaptivecards.css') });
+    await page.addStyleTag({ content: TEAMS_STYLE });
     await page.addScriptTag({ path: bundle });
     await page.evaluate(markdownInPage);
 
