@@ -13,7 +13,7 @@ public static class Chromium
         {
             throw new InvalidOperationException(
                 $"Chromium is missing at {path}. The card rendering tests need Debian's Chromium: " +
-                "`apt-get update && apt-get install -y --no-install-recommends chromium` (.ci/run does this), " +
+                "`apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation` (.ci/run does this), " +
                 "or set CHROMIUM to another Chromium binary.");
         }
 
