@@ -5,6 +5,8 @@ public static class CliVerbs
 {
     private static readonly Dictionary<string, Func<string[], TextWriter, TextWriter, int>> Verbs = new(StringComparer.Ordinal)
     {
+        ["content"] = ContentCommand.Run,
+        ["simulate"] = (args, output, _) => SimulateCommand.Run(args, output),
     };
 
     /// <summary>True when the first argument names a verb (host options such as --urls start with a dash).</summary>

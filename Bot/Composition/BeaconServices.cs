@@ -9,7 +9,6 @@ using Beacon.Dialogs.Routing;
 using Beacon.Dialogs.Turns;
 using Beacon.Scheduler.Memory;
 using Beacon.Scheduler.Sessions;
-using Beacon.Storage.Sqlite;
 using Beacon.Training.Content;
 using Beacon.Training.Ports;
 
@@ -20,7 +19,7 @@ public static class BeaconServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => LoadContent(configuration));
-        AddStore(services, configuration);
+        services.AddBeaconStore(configuration);
 
         services.AddSingleton<IMemoryModel>(_ => new FsrsMemoryModel(new FsrsOptions()));
         services.AddSingleton<ISessionComposer>(sp => new SessionComposer(sp.GetRequiredService<IMemoryModel>(), new SessionComposerOptions()));
@@ -43,20 +42,4 @@ public static class BeaconServices
     /// <summary>Reads the content pack once; an invalid pack stops start-up with every problem listed.</summary>
     private static ContentPack LoadContent(IConfiguration configuration) =>
         ContentPackLoader.LoadOrThrow(ContentDirectory.Require(configuration["Content:Path"]));
-
-    private static void AddStore(IServiceCollection services, IConfiguration configuration)
-    {
-        var options = new SqliteStoreOptions { Path = configuration["Storage:Sqlite:Path"] ?? "data/beacon.db" };
-        services.AddSingleton(options);
-        services.AddSingleton(sp =>
-        {
-            var database = new SqliteDatabase(options);
-            database.EnsureCreatedAsync(CancellationToken.None).GetAwaiter().GetResult();
-            return database;
-        });
-        services.AddSingleton<ILearnerStore, SqliteLearnerStore>();
-        services.AddSingleton<IAnswerStore, SqliteAnswerStore>();
-        services.AddSingleton<IReviewStore, SqliteReviewStore>();
-        services.AddSingleton<IStoreHealth, SqliteStoreHealth>();
-    }
 }

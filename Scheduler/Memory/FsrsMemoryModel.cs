@@ -163,6 +163,14 @@ public sealed class FsrsMemoryModel : IMemoryModel
     public double Retrievability(double stability, double days) =>
         stability <= 0 ? 0 : Math.Pow(1 + (factor * Math.Max(0, days) / stability), decay);
 
+    /// <summary>
+    /// The memory state after one review, without scheduling: FSRS-6's stability and difficulty
+    /// update for a review <paramref name="elapsedDays"/> after the previous one (0 = same day, the
+    /// short-term formula). Stability and difficulty 0 mean a first review. Used by the simulator.
+    /// </summary>
+    public (double Stability, double Difficulty) NextMemory(double stability, double difficulty, double elapsedDays, Rating rating) =>
+        NextMemory(stability, difficulty, Math.Max(0, elapsedDays), rating, null);
+
     /// <summary>The interval in whole days that FSRS gives a stability, before fuzz (at least one day).</summary>
     public int IntervalDays(double stability) =>
         (int)Math.Min(Math.Max(1, JsRound(stability * intervalModifier)), Options.MaximumIntervalDays);
@@ -231,6 +239,12 @@ public sealed class FsrsMemoryModel : IMemoryModel
         hardInterval = Math.Min(hardInterval, goodInterval);
         goodInterval = Math.Max(goodInterval, hardInterval + 1);
         var easyInterval = Math.Max(NextInterval(easy.Stability, elapsed, current, next.Reps), goodInterval + 1);
+
+        if (Options.StrictMaximumInterval)
+        {
+            var maximum = Options.MaximumIntervalDays;
+            (hardInterval, goodInterval, easyInterval) = (Math.Min(hardInterval, maximum), Math.Min(goodInterval, maximum), Math.Min(easyInterval, maximum));
+        }
         var (memory, interval) = g switch
         {
             Rating.Hard => (hard, hardInterval),
@@ -293,7 +307,7 @@ public sealed class FsrsMemoryModel : IMemoryModel
         }
     }
 
-    private (double Stability, double Difficulty) NextMemory(double s, double d, int elapsed, Rating g, double? knownR)
+    private (double Stability, double Difficulty) NextMemory(double s, double d, double elapsed, Rating g, double? knownR)
     {
         if (s == 0 && d == 0)
         {
@@ -357,7 +371,7 @@ public sealed class FsrsMemoryModel : IMemoryModel
         return RoundTo(Math.Clamp(s * increase, MinStability, MaxStability), 8);
     }
 
-    private double ForgettingCurve(int elapsedDays, double stability) =>
+    private double ForgettingCurve(double elapsedDays, double stability) =>
         RoundTo(Math.Pow(1 + (factor * elapsedDays / stability), decay), 8);
 
     private int NextInterval(double stability, int elapsed, ReviewState current, int reps)

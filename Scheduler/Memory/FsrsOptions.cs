@@ -32,6 +32,7 @@ public sealed record FsrsOptions
         LearningSteps = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)],
         RelearningSteps = [TimeSpan.FromMinutes(10)],
         EnableFuzz = false,
+        StrictMaximumInterval = false,
     };
 
     /// <summary>21 weights; values are clamped to FSRS-6's parameter bounds, as ts-fsrs does.</summary>
@@ -42,6 +43,13 @@ public sealed record FsrsOptions
 
     /// <summary>Longest interval in days. Default 36,500.</summary>
     public int MaximumIntervalDays { get; init; } = 36500;
+
+    /// <summary>
+    /// ts-fsrs keeps Hard &lt; Good &lt; Easy by adding a day, which can push Good and Easy one or two
+    /// days past <see cref="MaximumIntervalDays"/>. True (default) clamps them back to the maximum;
+    /// false reproduces ts-fsrs exactly (the parity test covers both).
+    /// </summary>
+    public bool StrictMaximumInterval { get; init; } = true;
 
     /// <summary>Short-term steps for new items (whole minutes). Default none (see remarks).</summary>
     public IReadOnlyList<TimeSpan> LearningSteps { get; init; } = [];

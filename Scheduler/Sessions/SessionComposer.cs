@@ -1,5 +1,6 @@
 namespace Beacon.Scheduler.Sessions;
 
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Beacon.Scheduler.Memory;
 using Beacon.Training.Content;
@@ -87,6 +88,7 @@ public sealed class SessionComposer : ISessionComposer
         var now = request.Now;
         var day = LearnerDay.Of(now, request.Learner.TimeZone);
         var n = pack.Questions.Length;
+        var eligible = pack.EligibleFor(track);
 
         // Per-question facts for this learner, indexed like the pack.
         var states = new ReviewState?[n];
@@ -147,14 +149,20 @@ public sealed class SessionComposer : ISessionComposer
         for (var i = 0; i < n; i++)
         {
             var state = states[i];
-            if (state is null || state.Phase == ReviewPhase.New || answeredToday[i] || !pack.Questions[i].IsFor(track))
+            if (state is null || state.Phase == ReviewPhase.New || answeredToday[i] || !eligible[i])
+            {
+                continue;
+            }
+
+            var dueAt = state.Due ?? now;
+            var isRetired = IsRetired(state);
+            if (!isRetired && dueAt > now && !request.OnDemand)
             {
                 continue;
             }
 
             var r = model.Retrievability(state, now);
-            var dueAt = state.Due ?? now;
-            if (IsRetired(state))
+            if (isRetired)
             {
                 if (r < options.RetiredRecallFloor)
                 {
@@ -180,7 +188,7 @@ public sealed class SessionComposer : ISessionComposer
         // 2. New items.
         if (plan.Count < slots)
         {
-            AddNewItems(pack, track, states, answeredToday, met, practised, plan, planned, slots);
+            AddNewItems(pack, eligible, states, answeredToday, met, practised, plan, planned, slots);
         }
 
         // 3. On demand: extra practice from items not yet due, then retired ones, then (last resort) today's.
@@ -193,7 +201,7 @@ public sealed class SessionComposer : ISessionComposer
                 var today = new List<(double R, DateTimeOffset Due, int Index)>();
                 for (var i = 0; i < n; i++)
                 {
-                    if (answeredToday[i] && !planned[i] && pack.Questions[i].IsFor(track))
+                    if (answeredToday[i] && !planned[i] && eligible[i])
                     {
                         var r = states[i] is { Phase: not ReviewPhase.New } s ? model.Retrievability(s, now) : 0;
                         today.Add((r, states[i]?.Due ?? now, i));
@@ -253,7 +261,7 @@ public sealed class SessionComposer : ISessionComposer
     }
 
     private void AddNewItems(
-        PackIndex pack, string? track, ReviewState?[] states, bool[] answeredToday, bool[] met, int[] practised,
+        PackIndex pack, bool[] eligible, ReviewState?[] states, bool[] answeredToday, bool[] met, int[] practised,
         List<int> plan, bool[] planned, int slots)
     {
         var newTopicsLeft = Math.Max(0, options.MaxNewTopicsPerSession);
@@ -266,8 +274,7 @@ public sealed class SessionComposer : ISessionComposer
             var queues = new Queue<int>?[pack.TopicCount];
             foreach (var i in pack.Order)
             {
-                var question = pack.Questions[i];
-                if (question.IsCore != core || !question.IsFor(track) || planned[i] || answeredToday[i]
+                if (pack.IsCore[i] != core || !eligible[i] || planned[i] || answeredToday[i]
                     || states[i] is { Phase: not ReviewPhase.New })
                 {
                     continue;
@@ -279,6 +286,7 @@ public sealed class SessionComposer : ISessionComposer
             // Topics in rotation: up to the allowance of first meetings (teaching order), then topics
             // already met, least practised first.
             var rotation = new List<int>();
+            var metBefore = (bool[])metNow.Clone();
             for (var t = 0; t < pack.TopicCount && newTopicsLeft > 0; t++)
             {
                 if (queues[t] is not null && !metNow[t])
@@ -290,7 +298,7 @@ public sealed class SessionComposer : ISessionComposer
             }
 
             var alreadyMet = Enumerable.Range(0, pack.TopicCount)
-                .Where(t => queues[t] is not null && met[t])
+                .Where(t => queues[t] is not null && metBefore[t])
                 .OrderBy(t => practised[t])
                 .ThenBy(t => t);
             rotation.AddRange(alreadyMet);
@@ -345,11 +353,22 @@ public sealed class SessionComposer : ISessionComposer
             var topicIndex = topics.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
             TopicIndex = Questions.Select(q => topicIndex[q.Topic]).ToArray();
             Order = Enumerable.Range(0, Questions.Length).OrderBy(i => TopicIndex[i]).ThenBy(i => i).ToArray();
+            IsCore = Questions.Select(q => q.IsCore).ToArray();
+            coreOnly = Questions.Select(q => q.IsFor(null)).ToArray();
             RefreshersByTopic = pack.Refreshers.GroupBy(r => r.Topic, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         }
 
+        private readonly ConcurrentDictionary<string, bool[]> eligibleByTrack = new(StringComparer.Ordinal);
+        private readonly bool[] coreOnly;
+
         public Question[] Questions { get; }
+
+        public bool[] IsCore { get; }
+
+        /// <summary>Which questions are for a learner on <paramref name="track"/> (core plus the track), cached per track.</summary>
+        public bool[] EligibleFor(string? track) =>
+            track is null ? coreOnly : eligibleByTrack.GetOrAdd(track, t => Questions.Select(q => q.IsFor(t)).ToArray());
 
         public Dictionary<string, int> IndexById { get; }
 

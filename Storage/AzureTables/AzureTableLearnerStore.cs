@@ -33,11 +33,41 @@ public sealed class AzureTableLearnerStore : ILearnerStore
     public Task UpsertAsync(Learner learner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(learner);
-        var entity = Write(learner);
-        // Replace (not merge): properties that became null disappear. Last writer wins.
-        return storage.RunAsync(
-            ct => storage.Learners.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct),
-            cancellationToken);
+        if (learner.WelcomedAt is not null)
+        {
+            // Replace (not merge): properties that became null disappear. Last writer wins.
+            var entity = Write(learner);
+            return storage.RunAsync(ct => storage.Learners.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct), cancellationToken);
+        }
+
+        return storage.RunAsync(ct => ReplaceKeepingWelcomeAsync(learner, ct), cancellationToken);
+    }
+
+    /// <summary>A welcome, once recorded, is never cleared by a profile written without it (ETag-guarded).</summary>
+    private async Task<Response> ReplaceKeepingWelcomeAsync(Learner learner, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await storage.Learners
+                .GetEntityIfExistsAsync<TableEntity>(TableKeys.Tenant(learner.Key.TenantId), TableKeys.LearnerRow(learner.Key), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            try
+            {
+                if (!current.HasValue)
+                {
+                    return await storage.Learners.AddEntityAsync(Write(learner), cancellationToken).ConfigureAwait(false);
+                }
+
+                var welcomed = StoredTime.ParseNullable(current.Value!.GetString("WelcomedAt"));
+                return await storage.Learners
+                    .UpdateEntityAsync(Write(learner with { WelcomedAt = welcomed }), current.Value.ETag, TableUpdateMode.Replace, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer got in between: read again.
+            }
+        }
     }
 
     /// <summary>
@@ -48,6 +78,14 @@ public sealed class AzureTableLearnerStore : ILearnerStore
         storage.RunAsync(
             async ct =>
             {
+                var current = await storage.Learners
+                    .GetEntityIfExistsAsync<TableEntity>(TableKeys.Tenant(key.TenantId), TableKeys.LearnerRow(key), cancellationToken: ct)
+                    .ConfigureAwait(false);
+                if (current.HasValue && current.Value!.GetString("WelcomedAt") is not null)
+                {
+                    return false;
+                }
+
                 var marker = new TableEntity(TableKeys.Tenant(key.TenantId), TableKeys.LearnerRow(key) + WelcomeMarkerSuffix)
                 {
                     ["WelcomedAt"] = StoredTime.Format(at),

@@ -68,13 +68,13 @@ public sealed class AgentsPlayground : IAsyncDisposable
     {
         var template = await Http.GetFromJsonAsync<JsonObject>(
             $"/_internal/v1/customActivities/template?conversationId={PersonalChatId}&type=install");
-        using var response = await Http.PostAsJsonAsync("/_internal/v1/customActivities", template);
+        using var response = await PostJsonAsync("/_internal/v1/customActivities", template!);
         response.EnsureSuccessStatusCode();
     }
 
     public async Task SayAsync(string text)
     {
-        using var response = await Http.PostAsJsonAsync(
+        using var response = await PostJsonAsync(
             $"/_conversation/v1/conversations/{PersonalChatId}/messages",
             new JsonObject { ["from"] = new JsonObject { ["id"] = UserId }, ["text"] = text, ["textFormat"] = "plain" });
         response.EnsureSuccessStatusCode();
@@ -101,7 +101,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
             ["conversation"] = new JsonObject { ["id"] = PersonalChatId },
             ["replyToId"] = replyToId,
         };
-        using var response = await Http.PostAsJsonAsync("/_conversation/v1/invoke", body);
+        using var response = await PostJsonAsync("/_conversation/v1/invoke", body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"invoke failed: {(int)response.StatusCode} {text}");
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
@@ -140,6 +140,17 @@ public sealed class AgentsPlayground : IAsyncDisposable
         Http.Dispose();
         stop.Dispose();
         await process.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The Playground drops bodies whose content type carries a charset or that arrive chunked,
+    /// so every body goes as plain application/json with a Content-Length.
+    /// </summary>
+    private async Task<HttpResponseMessage> PostJsonAsync(string path, JsonNode body)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return await Http.PostAsync(path, content);
     }
 
     private async Task ConnectAsync(int port)

@@ -15,7 +15,7 @@ public class QuizThroughPlaygroundTests
         await using var playground = await AgentsPlayground.StartAsync(bot.MessagesEndpoint);
 
         await playground.InstallAsync();
-        var welcome = await playground.NextBotMessageAsync(Wait);
+        var welcome = await WithBotLogs(bot, playground.NextBotMessageAsync(Wait));
         var welcomeCard = CardOf(welcome);
         Assert.Contains("Welcome to Beacon", welcomeCard.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(Actions(welcomeCard), a => (string?)a["verb"] == "quiz");
@@ -33,6 +33,18 @@ public class QuizThroughPlaygroundTests
         Assert.Contains("Why", json, StringComparison.Ordinal);
         Assert.Contains("What to do", json, StringComparison.Ordinal);
         Assert.Matches("Correct|Not quite", json);
+    }
+
+    private static async Task<T> WithBotLogs<T>(RunningBot bot, Task<T> step)
+    {
+        try
+        {
+            return await step;
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException(ex.Message + Environment.NewLine + "Bot log:" + Environment.NewLine + bot.Logs, ex);
+        }
     }
 
     /// <summary>A first quiz may open with the topic's refresher card: skip to the question.</summary>

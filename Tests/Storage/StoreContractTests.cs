@@ -104,7 +104,39 @@ public abstract class StoreContractTests : IAsyncLifetime
 
         await Stores.Learners.UpsertAsync(changed, None);
 
-        AssertLearner(changed, await Stores.Learners.GetAsync(key, None));
+        // A welcome is one-way: a profile written without it keeps the recorded one.
+        AssertLearner(changed with { WelcomedAt = FullLearner(key).WelcomedAt }, await Stores.Learners.GetAsync(key, None));
+    }
+
+    [Fact]
+    public async Task TryMarkWelcomed_succeeds_once_and_survives_a_stale_upsert()
+    {
+        var key = new LearnerKey("tenant-a", "learner-w");
+        var before = new Learner { Key = key, CreatedAt = T(2025, 1, 1, TimeSpan.Zero) };
+        await Stores.Learners.UpsertAsync(before, None);
+        var at = T(2025, 1, 2, TimeSpan.FromHours(1));
+
+        var first = await Stores.Learners.TryMarkWelcomedAsync(key, at, None);
+        await Stores.Learners.UpsertAsync(before with { Locale = "en-GB" }, None);
+        var second = await Stores.Learners.TryMarkWelcomedAsync(key, at.AddMinutes(1), None);
+
+        Assert.True(first);
+        Assert.False(second);
+        var stored = await Stores.Learners.GetAsync(key, None);
+        Assert.Equal(at, stored!.WelcomedAt);
+        Assert.Equal("en-GB", stored.Locale);
+    }
+
+    [Fact]
+    public async Task TryMarkWelcomed_from_concurrent_callers_lets_exactly_one_win()
+    {
+        var key = new LearnerKey("tenant-a", "learner-race");
+        await Stores.Learners.UpsertAsync(new Learner { Key = key, CreatedAt = T(2025, 1, 1, TimeSpan.Zero) }, None);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Stores.Learners.TryMarkWelcomedAsync(key, T(2025, 1, 2, TimeSpan.Zero).AddSeconds(i), None)));
+
+        Assert.Equal(1, results.Count(won => won));
     }
 
     [Fact]

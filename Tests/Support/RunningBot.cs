@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// The real bot host on a loopback port with its own SQLite file, as `dotnet run --project Bot`
@@ -17,14 +18,18 @@ public sealed class RunningBot : IAsyncDisposable
     private readonly WebApplication app;
     private readonly string dataDirectory;
 
-    private RunningBot(WebApplication app, string dataDirectory, Uri baseAddress)
+    private RunningBot(WebApplication app, string dataDirectory, Uri baseAddress, CapturedLogs logs)
     {
         this.app = app;
+        Logs = logs;
         this.dataDirectory = dataDirectory;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Everything the bot logged (Debug and above).</summary>
+    public CapturedLogs Logs { get; }
 
     public Uri MessagesEndpoint => new(BaseAddress, "/api/messages");
 
@@ -41,21 +46,25 @@ public sealed class RunningBot : IAsyncDisposable
         {
             ["Storage:Sqlite:Path"] = System.IO.Path.Combine(dataDirectory, "beacon.db"),
             ["Content:Path"] = RepositoryRoot.Combine("content"),
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
         }
 
+        var logs = new CapturedLogs();
         var app = BeaconApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
             services?.Invoke(builder.Services);
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new RunningBot(app, dataDirectory, new Uri(address));
+        return new RunningBot(app, dataDirectory, new Uri(address), logs);
     }
 
     public async ValueTask DisposeAsync()

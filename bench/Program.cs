@@ -1,0 +1,16 @@
+// Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
+// Verbs: compose. Later issues add delivery and turns.
+using Beacon.Bench;
+
+var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["compose"] = ComposeBench.Run,
+};
+
+if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
+{
+    Console.Error.WriteLine($"usage: bench <{string.Join('|', verbs.Keys)}> [options]");
+    return 2;
+}
+
+return verb(args[1..], Console.Out);
