@@ -36,9 +36,20 @@ public static class GuidanceCard
                 ? $"Contact **{org.Name}**: {org.HowToReach}"
                 : "Tell your organisation's designated safeguarding contact and follow your internal procedure."),
         };
+        var organisationActions = new List<CardAction>();
         if (guidance.Organisation?.ProcedureUrl is { } procedure)
         {
-            body.Add(new ActionSet([new OpenUrlAction("Our internal procedure", procedure)]));
+            organisationActions.Add(new OpenUrlAction("Our internal procedure", procedure));
+        }
+
+        if (guidance.CanHandOff)
+        {
+            organisationActions.Add(HandoffCard.ShowAction());
+        }
+
+        if (organisationActions.Count > 0)
+        {
+            body.Add(new ActionSet(organisationActions));
         }
 
         body.Add(Blocks.SubHeading($"2. Specialist help ({guidance.RegionName})"));
@@ -61,11 +72,29 @@ public static class GuidanceCard
         body.Add(Blocks.SubHeading("Do not"));
         body.Add(Blocks.Bullets(guidance.DoNot));
         body.Add(Blocks.Subtle("Beacon never asks for the name or details of the person you are worried about."));
+        if (guidance.RegionChoices.Count > 1)
+        {
+            body.Add(new ChoiceSetInput(guidance.RegionChoices.Select(r => new Choice(r.Name, r.Code)).ToList())
+            {
+                Id = CardData.Region,
+                Label = "Not where you are? Choose your region",
+                Value = guidance.RegionCode,
+                Style = "compact",
+                Separator = true,
+            });
+            body.Add(new ActionSet([new ExecuteAction("Show this region", Verbs.ReportRegion)]));
+        }
+
+        var actions = new List<CardAction>();
+        if (guidance.OfferProgressReport)
+        {
+            actions.Add(new ExecuteAction("Did you mean your progress report?", Verbs.Progress) { AssociatedInputs = "none" });
+        }
 
         return new AdaptiveCard
         {
             Body = body,
-            Actions = CommonActions.WithReportConcern(),
+            Actions = CommonActions.WithReportConcern([.. actions]),
             Speak = $"If anyone is in immediate danger, call {guidance.EmergencyNumber} now. " +
                     "Then tell your organisation's safeguarding contact, and contact the specialist line for your region.",
             FallbackText = $"If anyone is in immediate danger, call {guidance.EmergencyNumber} now.",
