@@ -49,10 +49,7 @@ public static class StoreRegistration
 
     private static void AddSqlite(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => new SqliteDatabase(new SqliteStoreOptions
-        {
-            Path = SqlitePath(configuration, sp.GetRequiredService<IHostEnvironment>()),
-        }));
+        services.AddSingleton(sp => new SqliteDatabase(SqliteOptions(configuration, SqlitePath(configuration, sp.GetRequiredService<IHostEnvironment>()))));
         services.AddSingleton<IStoreSchema>(sp => new SqliteSchema(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ILearnerStore, SqliteLearnerStore>();
         services.AddSingleton<IAnswerStore, SqliteAnswerStore>();
@@ -62,23 +59,58 @@ public static class StoreRegistration
 
     private static void AddAzureTables(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ =>
-        {
-            var section = configuration.GetSection("Storage:AzureTables");
-            var serviceUri = section["ServiceUri"];
-            return new AzureTableStorage(new AzureTableStoreOptions
-            {
-                ConnectionString = NullIfEmpty(section["ConnectionString"]),
-                ServiceUri = string.IsNullOrWhiteSpace(serviceUri) ? null : new Uri(serviceUri),
-                TablePrefix = NullIfEmpty(section["TablePrefix"]) ?? "beacon",
-            });
-        });
+        services.AddSingleton(_ => new AzureTableStorage(AzureTablesOptions(configuration)));
         services.AddSingleton<IStoreSchema>(sp => new AzureTablesSchema(sp.GetRequiredService<AzureTableStorage>()));
         services.AddSingleton<ILearnerStore, AzureTableLearnerStore>();
         services.AddSingleton<IAnswerStore, AzureTableAnswerStore>();
         services.AddSingleton<IReviewStore, AzureTableReviewStore>();
         services.AddSingleton<IStoreHealth, AzureTableStoreHealth>();
     }
+
+    /// <summary>
+    /// <c>Storage:Sqlite:BusyTimeout</c> (a TimeSpan, default 5 s): how long a write waits for
+    /// another writer before the store reports itself unavailable.
+    /// </summary>
+    public static SqliteStoreOptions SqliteOptions(IConfiguration configuration, string path)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new SqliteStoreOptions { Path = path };
+        if (NullIfEmpty(configuration["Storage:Sqlite:BusyTimeout"]) is { } busy)
+        {
+            options.BusyTimeout = TimeSpan.Parse(busy, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// <c>Storage:AzureTables:*</c>: ConnectionString or ServiceUri (DefaultAzureCredential),
+    /// TablePrefix (default "beacon"), and how hard one store call tries before the user is told
+    /// "I couldn't save that": MaxRetries (default 2), RetryDelay (default 0.5 s, exponential) and
+    /// NetworkTimeout per try (default 5 s), so a hung store fails well inside Teams' wait.
+    /// </summary>
+    public static AzureTableStoreOptions AzureTablesOptions(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Storage:AzureTables");
+        var serviceUri = section["ServiceUri"];
+        var client = new Azure.Data.Tables.TableClientOptions();
+        client.Retry.MaxRetries = NullIfEmpty(section["MaxRetries"]) is { } retries
+            ? int.Parse(retries, System.Globalization.CultureInfo.InvariantCulture)
+            : 2;
+        client.Retry.Delay = TimeSpanSetting(section["RetryDelay"]) ?? TimeSpan.FromMilliseconds(500);
+        client.Retry.NetworkTimeout = TimeSpanSetting(section["NetworkTimeout"]) ?? TimeSpan.FromSeconds(5);
+        return new AzureTableStoreOptions
+        {
+            ConnectionString = NullIfEmpty(section["ConnectionString"]),
+            ServiceUri = string.IsNullOrWhiteSpace(serviceUri) ? null : new Uri(serviceUri),
+            TablePrefix = NullIfEmpty(section["TablePrefix"]) ?? "beacon",
+            ClientOptions = client,
+        };
+    }
+
+    private static TimeSpan? TimeSpanSetting(string? value) =>
+        NullIfEmpty(value) is { } text ? TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
