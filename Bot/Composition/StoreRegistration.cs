@@ -38,6 +38,9 @@ public static class StoreRegistration
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
             ? new AzureTableStoreHealth(sp.GetRequiredService<AzureTableStorage>())
             : new SqliteStoreHealth(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IHandoffLog>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableHandoffLog(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteHandoffLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddHostedService<StoreInitializer>();
         return services;
     }

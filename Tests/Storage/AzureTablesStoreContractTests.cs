@@ -27,6 +27,6 @@ public sealed class AzureTablesStoreContractTests(AzuriteFixture azurite) : Stor
             {
                 await storage.DeleteTablesAsync(CancellationToken.None);
                 storage.Dispose();
-            });
+            }) { Handoffs = new AzureTableHandoffLog(storage) };
     }
 }
