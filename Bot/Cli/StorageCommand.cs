@@ -100,8 +100,17 @@ public static class StorageCommand
             reviews += records.Reviews.Count;
         }
 
+        var handoffs = 0;
+        await foreach (var handoff in source.ExportHandoffsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await target.ImportHandoffAsync(handoff, cancellationToken).ConfigureAwait(false);
+            handoffs++;
+        }
+
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"Copied {learners} learner profiles and the records of {withRecords} learners: {issued} issued questions, {answers} answers, {reviews} review states."));
+        output.WriteLine(string.Create(
+            c,
+            $"Copied {learners} learner profiles, the records of {withRecords} learners ({issued} issued questions, {answers} answers, {reviews} review states) and {handoffs} handoff records."));
         return 0;
     }
 

@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Beacon.Training.Answers;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
+using Beacon.Training.Reporting;
 using Beacon.Training.Reviews;
 
 /// <summary>
@@ -22,12 +23,14 @@ public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport
 
     private readonly AzureTableStorage storage;
     private readonly AzureTableLearnerStore learners;
+    private readonly AzureTableHandoffLog handoffs;
 
     public AzureTableStoreTransfer(AzureTableStorage storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
         this.storage = storage;
         learners = new AzureTableLearnerStore(storage);
+        handoffs = new AzureTableHandoffLog(storage);
     }
 
     public async IAsyncEnumerable<Learner> ExportLearnersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -81,6 +84,23 @@ public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport
             yield return Records(learner!.Value, issued, answers, reviews);
         }
     }
+
+    public async IAsyncEnumerable<HandoffRecord> ExportHandoffsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in ScanAsync(storage.Handoffs, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new HandoffRecord(
+                AzureTableLearnerStore.Required(entity, "TenantId"),
+                AzureTableLearnerStore.Required(entity, "HandoffId"),
+                AzureTableLearnerStore.Required(entity, "FromUserId"),
+                StoredTime.Parse(AzureTableLearnerStore.Required(entity, "At")),
+                AzureTableLearnerStore.Required(entity, "ToUserIds").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+
+    /// <summary>The live RecordAsync: same deterministic key (time + id), add-if-absent.</summary>
+    public Task ImportHandoffAsync(HandoffRecord record, CancellationToken cancellationToken) =>
+        handoffs.RecordAsync(record, cancellationToken);
 
     /// <summary>
     /// With a welcome: profile and welcome marker replaced together in one transaction (same

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Beacon.Training.Answers;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
+using Beacon.Training.Reporting;
 using Microsoft.Data.Sqlite;
 using static Beacon.Storage.Sqlite.SqliteDatabase;
 
@@ -19,6 +20,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
     private readonly SqliteLearnerStore learners;
     private readonly SqliteAnswerStore answers;
     private readonly SqliteReviewStore reviews;
+    private readonly SqliteHandoffLog handoffs;
 
     public SqliteStoreTransfer(SqliteDatabase database)
     {
@@ -27,6 +29,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
         learners = new SqliteLearnerStore(database);
         answers = new SqliteAnswerStore(database);
         reviews = new SqliteReviewStore(database);
+        handoffs = new SqliteHandoffLog(database);
     }
 
     public async IAsyncEnumerable<Learner> ExportLearnersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -55,6 +58,20 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
             yield return new LearnerRecords(key, issued, answered, states);
         }
     }
+
+    public async IAsyncEnumerable<HandoffRecord> ExportHandoffsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var tenant in KeysAsync("SELECT tenant_id, '' AS learner_id FROM handoffs", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var record in await handoffs.ListAsync(tenant.TenantId, cancellationToken).ConfigureAwait(false))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    public Task ImportHandoffAsync(HandoffRecord record, CancellationToken cancellationToken) =>
+        handoffs.RecordAsync(record, cancellationToken); // INSERT ... ON CONFLICT DO NOTHING
 
     public Task ImportLearnerAsync(Learner learner, CancellationToken cancellationToken) =>
         learners.UpsertAsync(learner, cancellationToken); // replaces the profile, keeps a recorded welcome

@@ -596,6 +596,33 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(welcomed, stored.WelcomedAt);
     }
 
+    [Fact]
+    public async Task Handoffs_are_exported_across_tenants_and_imported_once()
+    {
+        var records = new[]
+        {
+            new HandoffRecord("tenant-a", "h-1", "user-1", T(2025, 5, 1, TimeSpan.FromHours(2)), ["lead-1", "lead-2"]),
+            new HandoffRecord("tenant-a", "h-2", "user-2", T(2025, 5, 2, TimeSpan.Zero), ["lead-1"]),
+            new HandoffRecord("tenant-b", "h-3", "user-3", T(2025, 5, 1, TimeSpan.Zero), ["lead-9"]),
+            new HandoffRecord("tenant-c", "h-4", "user-4", T(2025, 5, 3, TimeSpan.Zero), ["lead-3"]),
+        };
+        foreach (var record in records.Take(3))
+        {
+            await Stores.Handoffs.RecordAsync(record, None);
+        }
+
+        var exported = await ToListAsync(Stores.Export.ExportHandoffsAsync(None));
+        Assert.Equal(["h-1", "h-2", "h-3"], exported.Select(h => h.HandoffId).Order(StringComparer.Ordinal));
+        Assert.Equal(records[0].ToUserIds, exported.Single(h => h.HandoffId == "h-1").ToUserIds);
+
+        await Stores.Import.ImportHandoffAsync(records[3], None);
+        await Stores.Import.ImportHandoffAsync(records[3], None);
+        await Stores.Import.ImportHandoffAsync(records[0], None);
+        var listed = Assert.Single(await Stores.Handoffs.ListAsync("tenant-c", None));
+        Assert.Equal(records[3].At, listed.At);
+        Assert.Equal(2, (await Stores.Handoffs.ListAsync("tenant-a", None)).Count);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     protected static DateTimeOffset T(int year, int month, int day, TimeSpan offset) =>

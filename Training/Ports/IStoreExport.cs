@@ -2,6 +2,7 @@ namespace Beacon.Training.Ports;
 
 using Beacon.Training.Answers;
 using Beacon.Training.Learners;
+using Beacon.Training.Reporting;
 using Beacon.Training.Reviews;
 
 /// <summary>
@@ -15,6 +16,9 @@ public interface IStoreExport
 
     /// <summary>Every learner that has issued questions, answers or review states, one learner at a time.</summary>
     IAsyncEnumerable<LearnerRecords> ExportRecordsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every safeguarding handoff audit record, tenant by tenant.</summary>
+    IAsyncEnumerable<HandoffRecord> ExportHandoffsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -31,6 +35,9 @@ public interface IStoreImport
     /// values given (review states get a fresh concurrency token in the target).
     /// </summary>
     Task ImportRecordsAsync(LearnerRecords records, CancellationToken cancellationToken);
+
+    /// <summary>Adds the handoff record unless one with its id is there (the audit trail is append-only).</summary>
+    Task ImportHandoffAsync(HandoffRecord record, CancellationToken cancellationToken);
 }
 
 /// <summary>Everything stored for one learner apart from the profile.</summary>
