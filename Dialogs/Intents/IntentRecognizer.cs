@@ -71,6 +71,8 @@ public static class IntentRecognizer
         ["thank"] = Intent.Thanks,
         ["thx"] = Intent.Thanks,
         ["ok"] = Intent.Thanks,
+        ["progress"] = Intent.Progress,
+        ["streak"] = Intent.Progress,
     };
 
     public static Intent Recognize(string? text)
@@ -84,6 +86,11 @@ public static class IntentRecognizer
         if (IsReportingNeed(words))
         {
             return Intent.Report;
+        }
+
+        if (words.Any(word => EditDistance.IsCloseTo(word, "campaign")) && words.Any(word => EditDistance.IsCloseTo(word, "report")))
+        {
+            return Intent.CampaignReport;
         }
 
         foreach (var word in words)
@@ -105,6 +112,9 @@ public static class IntentRecognizer
 
         return Intent.Unknown;
     }
+
+    /// <summary>Just the word "report": guidance first, with a way to the progress report in case that was meant.</summary>
+    public static bool IsBareReport(string? text) => TextNormalizer.Words(text) is [var only] && EditDistance.IsCloseTo(only, "report");
 
     private static bool IsReportingNeed(IReadOnlyList<string> words)
     {
