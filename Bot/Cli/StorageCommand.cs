@@ -78,9 +78,14 @@ public static class StorageCommand
             : (tablesTransfer, sqliteTransfer, $"SQLite {sqlitePath}");
 
         output.WriteLine($"Copying from {(request.From == StoreRegistration.SqliteProvider ? "SQLite " + sqlitePath : "Azure Table Storage")} to {targetName}.");
+        // The target exists afterwards even when there is nothing to copy.
         if (target == tablesTransfer)
         {
             await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await sqlite.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var learners = 0;
