@@ -6,6 +6,7 @@ using Beacon.Cards.Model;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Learners;
+using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Turns;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
@@ -22,6 +23,8 @@ public sealed class TurnRouter(
     QuizFlow quiz,
     RefresherFlow refreshers,
     ReportFlow report,
+    PrivacyFlow privacy,
+    ManagerGate managers,
     ILogger<TurnRouter> logger) : ITurnHandler
 {
     public async Task<InvokeResult?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -72,6 +75,13 @@ public sealed class TurnRouter(
             return;
         }
 
+        // Privacy requests never create a profile; manager commands from others are refused (docs/security.md).
+        if (await privacy.TryHandleMessageAsync(turn, cancellationToken).ConfigureAwait(false)
+            || await managers.TryRefuseMessageAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
         switch (intent)
         {
@@ -105,6 +115,11 @@ public sealed class TurnRouter(
         {
             await report.SendAsync(turn, cancellationToken).ConfigureAwait(false);
             return new MessageInvokeResult("Here is how to report a concern.");
+        }
+
+        if ((managers.RefuseAction(incoming) ?? await privacy.TryHandleActionAsync(turn, cancellationToken).ConfigureAwait(false)) is { } gated)
+        {
+            return gated;
         }
 
         var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
