@@ -11,6 +11,7 @@ using Beacon.Training.Ports;
 /// row stored there), and in <c>{prefix}Learners</c> the profile row plus every row whose key
 /// starts with the learner's row key and <c>|</c> (the welcome marker and any later marker).
 /// Escaped learner ids never contain <c>|</c>, so that prefix belongs to this learner alone.
+/// In <c>{prefix}Handoffs</c> (partitioned by tenant), the audit rows whose <c>FromUserId</c> is the learner.
 /// </summary>
 public sealed class AzureTableLearnerEraser : ILearnerEraser
 {
@@ -41,6 +42,12 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                     counts[kind] = counts.GetValueOrDefault(kind) + 1;
                 }
 
+                var handoffs = (await HandoffRowsAsync(learner, ct).ConfigureAwait(false)).Count;
+                if (handoffs > 0)
+                {
+                    counts[LearnerFootprint.Handoffs] = handoffs;
+                }
+
                 return new LearnerFootprint(counts);
             },
             cancellationToken);
@@ -51,6 +58,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
             {
                 // Data first, profile last: an interrupted erase leaves the profile, so "forget me" can be asked again.
                 var deleted = await DeleteAsync(storage.LearnerData, await DataRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                deleted += await DeleteAsync(storage.Handoffs, await HandoffRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 deleted += await DeleteAsync(storage.Learners, await ProfileRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 return deleted;
             },
@@ -67,6 +75,12 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.LearnerPartition(learner)}");
         return await QueryKeysAsync(storage.LearnerData, filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<TableEntity>> HandoffRowsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Tenant(learner.TenantId)} and FromUserId eq {learner.LearnerId}");
+        return await QueryKeysAsync(storage.Handoffs, filter, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<List<TableEntity>> ProfileRowsAsync(LearnerKey learner, CancellationToken cancellationToken)

@@ -6,9 +6,10 @@ using Microsoft.Data.Sqlite;
 using static Beacon.Storage.Sqlite.SqliteDatabase;
 
 /// <summary>
-/// "My data" and "forget me" on SQLite. Finds every table with both a <c>tenant_id</c> and a
-/// <c>learner_id</c> column (so tables added later are covered without a change here) and counts
-/// or deletes that learner's rows, all in one transaction.
+/// "My data" and "forget me" on SQLite. Finds every table with a <c>tenant_id</c> column and a
+/// learner column (<c>learner_id</c>, or <c>from_user_id</c> for the handoff audit), so tables
+/// added later are covered without a change here, and counts or deletes that learner's rows, all
+/// in one transaction.
 /// </summary>
 public sealed class SqliteLearnerEraser : ILearnerEraser
 {
@@ -18,7 +19,11 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
         ["issued_questions"] = LearnerFootprint.IssuedQuestions,
         ["answers"] = LearnerFootprint.Answers,
         ["review_states"] = LearnerFootprint.ReviewStates,
+        ["handoffs"] = LearnerFootprint.Handoffs,
     };
+
+    /// <summary>Columns that hold the learner's id, in order of preference.</summary>
+    private static readonly string[] LearnerColumns = ["learner_id", "from_user_id"];
 
     private readonly SqliteDatabase database;
 
@@ -33,9 +38,9 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
             async (connection, ct) =>
             {
                 var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var table in await LearnerTablesAsync(connection, null, ct).ConfigureAwait(false))
+                foreach (var (table, column) in await LearnerTablesAsync(connection, null, ct).ConfigureAwait(false))
                 {
-                    var command = CreateCommand(connection, $"SELECT COUNT(*) FROM {Quote(table)} WHERE tenant_id = $tenant AND learner_id = $learner;");
+                    var command = CreateCommand(connection, $"SELECT COUNT(*) FROM {Quote(table)} WHERE tenant_id = $tenant AND {Quote(column)} = $learner;");
                     await using (command.ConfigureAwait(false))
                     {
                         Add(command, "$tenant", learner.TenantId);
@@ -58,9 +63,9 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
                 await using (transaction.ConfigureAwait(false))
                 {
                     var deleted = 0;
-                    foreach (var table in await LearnerTablesAsync(connection, transaction, ct).ConfigureAwait(false))
+                    foreach (var (table, column) in await LearnerTablesAsync(connection, transaction, ct).ConfigureAwait(false))
                     {
-                        var command = CreateCommand(connection, $"DELETE FROM {Quote(table)} WHERE tenant_id = $tenant AND learner_id = $learner;", transaction);
+                        var command = CreateCommand(connection, $"DELETE FROM {Quote(table)} WHERE tenant_id = $tenant AND {Quote(column)} = $learner;", transaction);
                         await using (command.ConfigureAwait(false))
                         {
                             Add(command, "$tenant", learner.TenantId);
@@ -75,8 +80,8 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
             },
             cancellationToken);
 
-    /// <summary>The user tables that hold rows keyed by tenant and learner.</summary>
-    internal static async Task<IReadOnlyList<string>> LearnerTablesAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    /// <summary>The user tables that hold rows keyed by tenant and learner, with their learner column.</summary>
+    internal static async Task<IReadOnlyList<(string Table, string Column)>> LearnerTablesAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
         var tables = new List<string>();
         var list = CreateCommand(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;", transaction);
@@ -92,7 +97,7 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
             }
         }
 
-        var result = new List<string>();
+        var result = new List<(string, string)>();
         foreach (var table in tables)
         {
             var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -109,9 +114,10 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
                 }
             }
 
-            if (columns.Contains("tenant_id") && columns.Contains("learner_id"))
+            var learnerColumn = LearnerColumns.FirstOrDefault(columns.Contains);
+            if (columns.Contains("tenant_id") && learnerColumn is not null)
             {
-                result.Add(table);
+                result.Add((table, learnerColumn));
             }
         }
 

@@ -27,6 +27,7 @@ public sealed record LearnerFootprint(IReadOnlyDictionary<string, int> Counts)
     public const string IssuedQuestions = "issued questions";
     public const string Answers = "answers";
     public const string ReviewStates = "review states";
+    public const string Handoffs = "concerns passed to your safeguarding contact (who and when, never the text)";
 
     public static LearnerFootprint Empty { get; } = new(new Dictionary<string, int>());
 
