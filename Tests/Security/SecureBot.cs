@@ -41,7 +41,13 @@ internal sealed class SecureBot : IAsyncDisposable
 
     public string ServiceUrl => Capture.ServiceUrl;
 
-    public static async Task<SecureBot> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration added after the composition root ran (read when services are resolved).</param>
+    /// <param name="services">Service overrides.</param>
+    /// <param name="arguments">Settings the composition root reads while registering, as <c>--Key=value</c> (e.g. Storage:Provider).</param>
+    public static async Task<SecureBot> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        IEnumerable<string>? arguments = null)
     {
         var openId = await LocalOpenIdServer.StartAsync();
         var capture = await CaptureServer.StartAsync();
@@ -62,7 +68,7 @@ internal sealed class SecureBot : IAsyncDisposable
             s.AddSingleton<IConnectorTokenProvider>(tokens);
             s.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(CaptureServer.TrustingHandler);
             services?.Invoke(s);
-        });
+        }, arguments);
         return new SecureBot(openId, capture, bot, tokens, new TestIssuer { Now = DateTimeOffset.UtcNow });
     }
 
