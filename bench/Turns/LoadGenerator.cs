@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 /// <summary>What one turn is.</summary>
@@ -184,8 +185,11 @@ internal sealed class LoadGenerator(HttpClient client, ConnectorSink sink, Uri b
             w.WriteStartObject("action");
             w.WriteString("type", "Action.Execute");
             w.WriteString("verb", "answer");
+            // Teams merges the card's inputs into the action's data: the "I'm sure" toggle, set half the time.
+            var data = JsonNode.Parse(answerData)!.AsObject();
+            data["sure"] = random.Next(2) == 0 ? "true" : "false";
             w.WritePropertyName("data");
-            w.WriteRawValue(answerData, skipInputValidation: true);
+            data.WriteTo(w);
             w.WriteEndObject();
             w.WriteString("trigger", "manual");
             w.WriteEndObject();

@@ -151,6 +151,7 @@ internal static class TurnsBench
         ConnectorSink sink,
         TextWriter output)
     {
+        output.WriteLine($"{name}: load average before: {LoadAverage()}");
         output.WriteLine(string.Create(C, $"{name}: {options.Concurrency} learners, {options.WarmupSeconds:0.#} s warm-up, {options.DurationSeconds:0.#} s measured ..."));
         using var self = Process.GetCurrentProcess();
         TimeSpan targetCpu = default, companionCpu = default, generatorCpu = default;
@@ -197,6 +198,7 @@ internal static class TurnsBench
         target.ThrowIfExited();
 
         var row = new Row(name, key, result, targetCpu, target.SampleRss(), companionCpu, companion?.SampleRss(), generatorCpu);
+        output.WriteLine($"  load average after: {LoadAverage()} (other processes on this machine compete for its cores)");
         output.WriteLine(string.Create(C, $"  {result.Turns:N0} turns, {result.TurnsPerSecond:0.0} turns/s, p99 {result.Percentile(99):0.0} ms, {result.Errors} errors"));
         foreach (var sample in result.ErrorSamples)
         {
@@ -298,6 +300,18 @@ internal static class TurnsBench
                     $"CPU/1k {PerThousand(beacon.TargetCpu, beacon.Result.Turns):0.000} s vs {PerThousand(peer.TargetCpu, peer.Result.Turns):0.000} s; " +
                     $"peak RSS {beacon.PeakRssBytes / 1048576.0:0} MB vs {peer.PeakRssBytes / 1048576.0:0} MB"));
             }
+        }
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
         }
     }
 
