@@ -1,6 +1,7 @@
 namespace Beacon.Storage.Sqlite;
 
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Beacon.Training.Ports;
 using Microsoft.Data.Sqlite;
 
@@ -83,6 +84,10 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly string connectionString;
     private readonly string fullPath;
+    // Native connections (reused by the pool) whose per-connection pragmas have run.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = [];
+    private static readonly object Configured = new();
+
     private readonly string pragmas;
     private readonly SemaphoreSlim initLock = new(1, 1);
 
@@ -267,15 +272,26 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Per connection (pooled connections keep them, setting them again is cheap): let SQLite
-            // itself wait for locks too, not only the Microsoft.Data.Sqlite retry loop; and, in WAL
-            // mode, sync the log at checkpoints rather than at every commit (synchronous = NORMAL:
-            // a commit survives a crash of the process; a power cut may lose the last commits, never
-            // the file's consistency).
+            // Per native connection, once (a pooled connection keeps its handle and its settings):
+            // let SQLite itself wait for locks too, not only the Microsoft.Data.Sqlite retry loop;
+            // and, in WAL mode, sync the log at checkpoints rather than at every commit
+            // (synchronous = NORMAL: a commit survives a crash of the process; a power cut may lose
+            // the last commits, never the file's consistency).
+            var handle = connection.Handle;
+            if (handle is not null && ConfiguredHandles.TryGetValue(handle, out _))
+            {
+                return connection;
+            }
+
             var command = CreateCommand(connection, pragmas);
             await using (command.ConfigureAwait(false))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (handle is not null)
+            {
+                ConfiguredHandles.AddOrUpdate(handle, Configured);
             }
 
             return connection;
