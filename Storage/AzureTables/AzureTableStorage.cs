@@ -48,6 +48,7 @@ public sealed partial class AzureTableStorage : IDisposable
         ListPageSize = options.ListPageSize;
         Learners = service.GetTableClient(prefix + "Learners");
         LearnerData = service.GetTableClient(prefix + "LearnerData");
+        Handoffs = service.GetTableClient(prefix + "Handoffs");
     }
 
     /// <summary>Learner profiles, partitioned by tenant.</summary>
@@ -55,6 +56,9 @@ public sealed partial class AzureTableStorage : IDisposable
 
     /// <summary>Issued questions, answers and review states, partitioned by tenant and learner.</summary>
     internal TableClient LearnerData { get; }
+
+    /// <summary>The safeguarding handoff audit trail, partitioned by tenant.</summary>
+    internal TableClient Handoffs { get; }
 
     internal int ListPageSize { get; }
 
@@ -82,6 +86,7 @@ public sealed partial class AzureTableStorage : IDisposable
                 {
                     await Learners.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
                     await LearnerData.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+                    await Handoffs.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -93,11 +98,12 @@ public sealed partial class AzureTableStorage : IDisposable
         }
     }
 
-    /// <summary>Deletes both tables (tests and tear-down only).</summary>
+    /// <summary>Deletes the tables (tests and tear-down only).</summary>
     internal async Task DeleteTablesAsync(CancellationToken cancellationToken)
     {
         await Learners.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await LearnerData.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Handoffs.DeleteAsync(cancellationToken).ConfigureAwait(false);
         initialized = false;
     }
 
