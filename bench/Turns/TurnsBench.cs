@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 
 /// <summary>
-/// <c>turns [--concurrency 64] [--duration 20] [--warmup 5] [--peers all|none|botbuilder|agents]
+/// <c>turns [--concurrency 64] [--duration 20] [--warmup 10] [--peers all|none|botbuilder|agents]
 /// [--store all|sqlite|azurite] [--startups 5]</c>: Beacon's quiz turn under N concurrent virtual
 /// learners, with SQLite and with Azurite, side by side with echo peers on the official JavaScript
 /// SDKs, one target at a time on this machine, under the same generator and connector sink.

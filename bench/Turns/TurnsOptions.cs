@@ -16,7 +16,7 @@ internal sealed record TurnsOptions
     public double DurationSeconds { get; init; } = 20;
 
     /// <summary>Unmeasured seconds per target before the measurement (JIT tiers, pools, caches).</summary>
-    public double WarmupSeconds { get; init; } = 5;
+    public double WarmupSeconds { get; init; } = 10;
 
     public bool BotBuilder { get; init; } = true;
 
