@@ -154,7 +154,10 @@ public sealed class QuizFlow(
                 return;
             }
 
-            var history = await answers.ListAnswersAsync(answer.Learner, cancellationToken).ConfigureAwait(false);
+            // The answer log is read only when the rating looks at it (a correct, sure answer).
+            var history = RatingPolicy.NeedsHistory(answer)
+                ? await answers.ListAnswersAsync(answer.Learner, cancellationToken).ConfigureAwait(false)
+                : [];
             var rating = ratingPolicy.Rate(answer, history);
             var next = memory.Review(current, rating, answer.AnsweredAt);
             try
