@@ -1,6 +1,7 @@
 namespace Beacon.Bot.Composition;
 
 using Beacon.Bot.Configuration;
+using Beacon.Bot.Delivery;
 using Beacon.Bot.Protocol;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Learners;
@@ -36,6 +37,7 @@ public static class BeaconServices
         services.AddSingleton<ITurnHandler, TurnRouter>();
 
         services.AddBotProtocol(configuration);
+        services.AddBeaconDelivery(configuration);
         return services;
     }
 
