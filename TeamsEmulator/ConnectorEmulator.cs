@@ -90,7 +90,10 @@ public sealed class ConnectorEmulator : IAsyncDisposable
     /// <summary>The conversation no longer exists: sends to it get 404 (create a new one).</summary>
     public void Remove(string conversationId) => goneConversations[conversationId] = 0;
 
-    /// <summary>The conversation id the emulator gives a user's 1:1 chat (the n-th one created for them).</summary>
+    /// <summary>When true, every conversation created from now on is gone at once (a conversation that cannot be recreated).</summary>
+    public bool RemoveOnCreate { get; set; }
+
+    /// <summary>The conversation id of a user's 1:1 chat: generation 0 exists from the start, each create makes the next.</summary>
     public static string PersonalConversationId(string userId, int generation = 0) =>
         generation == 0 ? "a:" + userId : $"a:{userId}:{generation}";
 
@@ -139,9 +142,12 @@ public sealed class ConnectorEmulator : IAsyncDisposable
         }
 
         Interlocked.Increment(ref created);
-        var generation = generations.AddOrUpdate(userId, 0, (_, g) => g + 1);
+        var generation = generations.AddOrUpdate(userId, 1, (_, g) => g + 1);
         var id = PersonalConversationId(userId, generation);
-        goneConversations.TryRemove(id, out _);
+        if (!RemoveOnCreate)
+        {
+            goneConversations.TryRemove(id, out _);
+        }
         return Results.Json(new { id }, statusCode: 201);
     }
 

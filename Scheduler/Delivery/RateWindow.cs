@@ -33,4 +33,11 @@ public sealed record RateLimitOptions
     /// instances sending at once give each 1/N (the 429 handling covers the rest). Default 1.
     /// </summary>
     public double TenantShare { get; init; } = 1.0;
+
+    /// <summary>
+    /// Spread the tenant's requests evenly (one every window/permits) instead of letting a full
+    /// window go out in a burst, so jitter on the way cannot squeeze two bursts into one of Teams'
+    /// windows. Default true.
+    /// </summary>
+    public bool PaceTenant { get; init; } = true;
 }

@@ -15,6 +15,7 @@ public sealed class TeamsRateLimiter
     private readonly TimeProvider clock;
     private readonly RateWindow[] tenantWindows;
     private readonly RateWindow[] conversationWindows;
+    private readonly TimeSpan tenantSpacing;
     private readonly Dictionary<string, KeyState> tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KeyState> conversations = new(StringComparer.Ordinal);
     private DateTimeOffset nextEviction;
@@ -33,40 +34,51 @@ public sealed class TeamsRateLimiter
             .Select(w => new RateWindow(Math.Max(1, (int)Math.Floor(w.Permits * options.TenantShare)), w.Window + options.SafetyMargin))
             .ToArray();
         conversationWindows = options.ConversationLimits.Select(w => w with { Window = w.Window + options.SafetyMargin }).ToArray();
+        tenantSpacing = options.PaceTenant && tenantWindows.Length > 0
+            ? tenantWindows.Max(w => w.Window / w.Permits)
+            : TimeSpan.Zero;
         nextEviction = clock.GetUtcNow() + IdleEviction;
     }
 
     /// <summary>Waits until one more request to the conversation (null: tenant-wide only) is within every limit, and counts it.</summary>
     public async ValueTask AcquireAsync(string tenantId, string? conversationId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tenantId);
-        while (true)
+        while (!TryAcquire(tenantId, conversationId, out var wait))
         {
-            TimeSpan wait;
-            lock (gate)
+            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Counts one request now if every limit allows it; otherwise counts nothing and says how long
+    /// until it might (another caller may take that slot first).
+    /// </summary>
+    public bool TryAcquire(string tenantId, string? conversationId, out TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            EvictIdle(now);
+            var tenant = State(tenants, tenantId, tenantWindows, tenantSpacing);
+            var conversation = conversationId is null ? null : State(conversations, conversationId, conversationWindows, TimeSpan.Zero);
+            var ready = tenant.ReadyAt(now);
+            if (conversation is not null)
             {
-                var now = clock.GetUtcNow();
-                EvictIdle(now);
-                var tenant = State(tenants, tenantId, tenantWindows);
-                var conversation = conversationId is null ? null : State(conversations, conversationId, conversationWindows);
-                var ready = tenant.ReadyAt(now);
-                if (conversation is not null)
-                {
-                    var c = conversation.ReadyAt(now);
-                    ready = c > ready ? c : ready;
-                }
-
-                if (ready <= now)
-                {
-                    tenant.Record(now);
-                    conversation?.Record(now);
-                    return;
-                }
-
-                wait = ready - now;
+                var c = conversation.ReadyAt(now);
+                ready = c > ready ? c : ready;
             }
 
-            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            if (ready <= now)
+            {
+                tenant.Record(now);
+                conversation?.Record(now);
+                wait = TimeSpan.Zero;
+                return true;
+            }
+
+            wait = ready - now;
+            return false;
         }
     }
 
@@ -77,19 +89,19 @@ public sealed class TeamsRateLimiter
         lock (gate)
         {
             var until = clock.GetUtcNow() + (retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1));
-            State(tenants, tenantId, tenantWindows).BlockUntil(until);
+            State(tenants, tenantId, tenantWindows, tenantSpacing).BlockUntil(until);
             if (conversationId is not null)
             {
-                State(conversations, conversationId, conversationWindows).BlockUntil(until);
+                State(conversations, conversationId, conversationWindows, TimeSpan.Zero).BlockUntil(until);
             }
         }
     }
 
-    private static KeyState State(Dictionary<string, KeyState> states, string key, RateWindow[] windows)
+    private static KeyState State(Dictionary<string, KeyState> states, string key, RateWindow[] windows, TimeSpan spacing)
     {
         if (!states.TryGetValue(key, out var state))
         {
-            state = new KeyState(windows);
+            state = new KeyState(windows, spacing);
             states[key] = state;
         }
 
@@ -113,8 +125,8 @@ public sealed class TeamsRateLimiter
         }
     }
 
-    /// <summary>The last <c>Permits</c> request times of each window, oldest first.</summary>
-    private sealed class KeyState(RateWindow[] windows)
+    /// <summary>The last <c>Permits</c> request times of each window, oldest first; and the pacing gap after the last request.</summary>
+    private sealed class KeyState(RateWindow[] windows, TimeSpan spacing)
     {
         private readonly Queue<DateTimeOffset>[] logs = windows.Select(w => new Queue<DateTimeOffset>(Math.Min(w.Permits, 64))).ToArray();
 
@@ -126,6 +138,11 @@ public sealed class TeamsRateLimiter
         public DateTimeOffset ReadyAt(DateTimeOffset now)
         {
             var ready = BlockedUntil > now ? BlockedUntil : now;
+            if (spacing > TimeSpan.Zero && LastUsed + spacing > ready)
+            {
+                ready = LastUsed + spacing;
+            }
+
             for (var i = 0; i < windows.Length; i++)
             {
                 var log = logs[i];
@@ -160,7 +177,6 @@ public sealed class TeamsRateLimiter
 
         public void BlockUntil(DateTimeOffset until)
         {
-            LastUsed = until;
             if (until > BlockedUntil)
             {
                 BlockedUntil = until;
