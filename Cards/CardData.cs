@@ -10,4 +10,6 @@ public static class CardData
     public const string Track = "track";
     public const string Topic = "topic";
     public const string RefresherId = "refresherId";
+    public const string Region = "region";
+    public const string HandoffMessage = "handoffMessage";
 }

@@ -9,4 +9,7 @@ public static class Verbs
     public const string Help = "help";
     public const string ChooseTrack = "track";
     public const string Refresher = "refresher";
+    public const string ReportRegion = "reportRegion";
+    public const string Handoff = "handoff";
+    public const string Progress = "progress";
 }

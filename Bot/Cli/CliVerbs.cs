@@ -6,6 +6,7 @@ public static class CliVerbs
     private static readonly Dictionary<string, Func<string[], TextWriter, TextWriter, int>> Verbs = new(StringComparer.Ordinal)
     {
         ["content"] = ContentCommand.Run,
+        ["manifest"] = ManifestCommand.Run,
         ["simulate"] = (args, output, _) => SimulateCommand.Run(args, output),
     };
 

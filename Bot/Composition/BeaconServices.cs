@@ -34,6 +34,8 @@ public static class BeaconServices
         services.AddSingleton<QuizFlow>();
         services.AddSingleton<RefresherFlow>();
         services.AddSingleton<ReportFlow>();
+        services.AddSingleton<HandoffFlow>();
+        services.AddSingleton<ProgressFlow>();
         services.AddSingleton<ITurnHandler, TurnRouter>();
 
         services.AddBotProtocol(configuration);

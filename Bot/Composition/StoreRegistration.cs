@@ -58,6 +58,7 @@ public static class StoreRegistration
         services.AddSingleton<IAnswerStore, SqliteAnswerStore>();
         services.AddSingleton<IReviewStore, SqliteReviewStore>();
         services.AddSingleton<IStoreHealth, SqliteStoreHealth>();
+        services.AddSingleton<IHandoffLog, SqliteHandoffLog>();
     }
 
     private static void AddAzureTables(IServiceCollection services, IConfiguration configuration)
@@ -78,6 +79,7 @@ public static class StoreRegistration
         services.AddSingleton<IAnswerStore, AzureTableAnswerStore>();
         services.AddSingleton<IReviewStore, AzureTableReviewStore>();
         services.AddSingleton<IStoreHealth, AzureTableStoreHealth>();
+        services.AddSingleton<IHandoffLog, AzureTableHandoffLog>();
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -25,8 +25,18 @@ public sealed class SafeguardingEntry
 
     public string? DefaultRegion { get; set; }
 
+    /// <summary>Teams user ids (or Entra object ids) of the contacts who receive handoffs in Teams.</summary>
+    public List<string> HandoffUserIds { get; set; } = [];
+
     public SafeguardingContact? ToContact() =>
         string.IsNullOrWhiteSpace(Name) || string.IsNullOrWhiteSpace(HowToReach)
             ? null
-            : new SafeguardingContact { Name = Name, HowToReach = HowToReach, ProcedureUrl = ProcedureUrl, DefaultRegion = DefaultRegion };
+            : new SafeguardingContact
+            {
+                Name = Name,
+                HowToReach = HowToReach,
+                ProcedureUrl = ProcedureUrl,
+                DefaultRegion = DefaultRegion,
+                HandoffUserIds = HandoffUserIds.Where(id => !string.IsNullOrWhiteSpace(id)).ToList(),
+            };
 }

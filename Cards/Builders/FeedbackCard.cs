@@ -49,8 +49,12 @@ public static class FeedbackCard
                 Data = new Dictionary<string, string> { [CardData.Topic] = feedback.RefresherTopic },
             });
         }
-
-        actions.Add(CommonActions.OpenSource(feedback.SourceUrl));
+        else
+        {
+            // Four buttons do not fit a Teams card: their titles are cut short and "Report a
+            // concern" with them. The source stays one tap away in the body's source line.
+            actions.Add(CommonActions.OpenSource(feedback.SourceUrl));
+        }
         return new AdaptiveCard
         {
             Body = body,

@@ -13,6 +13,9 @@ public static class GuidanceCard
     public static AdaptiveCard Build(GuidanceView guidance)
     {
         ArgumentNullException.ThrowIfNull(guidance);
+
+        // Each call or link button sits under the step it belongs to: a row of three or four
+        // buttons at the bottom does not fit a Teams card, and their titles were cut short.
         var body = new List<CardElement>
         {
             new Container(
@@ -23,6 +26,7 @@ public static class GuidanceCard
                     Weight = "Bolder",
                     Style = "heading",
                 },
+                new ActionSet([new OpenUrlAction($"Call {guidance.EmergencyNumber} (emergency)", TelUri(guidance.EmergencyNumber))]),
             ])
             {
                 Style = "attention",
@@ -32,11 +36,30 @@ public static class GuidanceCard
                 ? $"Contact **{org.Name}**: {org.HowToReach}"
                 : "Tell your organisation's designated safeguarding contact and follow your internal procedure."),
         };
+        var organisationActions = new List<CardAction>();
+        if (guidance.Organisation?.ProcedureUrl is { } procedure)
+        {
+            organisationActions.Add(new OpenUrlAction("Our internal procedure", procedure));
+        }
+
+        if (guidance.CanHandOff)
+        {
+            organisationActions.Add(HandoffCard.ShowAction());
+        }
+
+        if (organisationActions.Count > 0)
+        {
+            body.Add(new ActionSet(organisationActions));
+        }
 
         body.Add(Blocks.SubHeading($"2. Specialist help ({guidance.RegionName})"));
         foreach (var line in guidance.Lines)
         {
             body.Add(new FactSet(LineFacts(line)) { Spacing = "Small" });
+            if (ReferenceEquals(line, guidance.Lines[0]) && LineButton(line) is { } button)
+            {
+                body.Add(new ActionSet([button]));
+            }
         }
 
         if (guidance.RegionNotes is { Length: > 0 } notes)
@@ -49,24 +72,23 @@ public static class GuidanceCard
         body.Add(Blocks.SubHeading("Do not"));
         body.Add(Blocks.Bullets(guidance.DoNot));
         body.Add(Blocks.Subtle("Beacon never asks for the name or details of the person you are worried about."));
-
-        var actions = new List<CardAction>
+        if (guidance.RegionChoices.Count > 1)
         {
-            new OpenUrlAction($"Call {guidance.EmergencyNumber} (emergency)", TelUri(guidance.EmergencyNumber)),
-        };
-        if (guidance.Organisation?.ProcedureUrl is { } procedure)
-        {
-            actions.Add(new OpenUrlAction("Our internal procedure", procedure));
+            body.Add(new ChoiceSetInput(guidance.RegionChoices.Select(r => new Choice(r.Name, r.Code)).ToList())
+            {
+                Id = CardData.Region,
+                Label = "Not where you are? Choose your region",
+                Value = guidance.RegionCode,
+                Style = "compact",
+                Separator = true,
+            });
+            body.Add(new ActionSet([new ExecuteAction("Show this region", Verbs.ReportRegion)]));
         }
 
-        var firstLine = guidance.Lines.Count > 0 ? guidance.Lines[0] : null;
-        if (firstLine?.Phone is { } phone)
+        var actions = new List<CardAction>();
+        if (guidance.OfferProgressReport)
         {
-            actions.Add(new OpenUrlAction($"Call {firstLine.Name}", TelUri(phone)));
-        }
-        else if (firstLine?.Web is { } web)
-        {
-            actions.Add(new OpenUrlAction($"Open {firstLine.Name}", web));
+            actions.Add(new ExecuteAction("Did you mean your progress report?", Verbs.Progress) { AssociatedInputs = "none" });
         }
 
         return new AdaptiveCard
@@ -86,6 +108,12 @@ public static class GuidanceCard
         var dialable = new string(number.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
         return new Uri("tel:" + dialable);
     }
+
+    /// <summary>The first line's call (or web) button; its tooltip names the service.</summary>
+    private static OpenUrlAction? LineButton(GuidanceLineView line) =>
+        line.Phone is { } phone ? new OpenUrlAction($"Call {phone}", TelUri(phone)) { Tooltip = $"Call {line.Name}" }
+        : line.Web is { } web ? new OpenUrlAction($"Open {web.Host}", web) { Tooltip = $"Open {line.Name}" }
+        : null;
 
     private static List<Fact> LineFacts(GuidanceLineView line)
     {

@@ -10,6 +10,7 @@ public static class HelpCard
         new("quiz", "A two-minute question on what you are most likely to forget."),
         new("refresher", "A short refresher card on your weakest topic."),
         new("report", "How to report a concern: emergency number, your organisation's contact, the hotline for your region."),
+        new("progress", "Your own results: streak, mastered questions, the topic to work on."),
         new("role", "Choose or change your role track."),
         new("help", "This list."),
     ];

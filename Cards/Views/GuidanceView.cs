@@ -4,6 +4,8 @@ public sealed record GuidanceLineView(string Name, string? Phone, string? Text, 
 
 public sealed record OrganisationContactView(string Name, string HowToReach, Uri? ProcedureUrl);
 
+public sealed record RegionChoiceView(string Code, string Name);
+
 /// <summary>Reporting guidance for one region. Emergency first, always.</summary>
 public sealed record GuidanceView(
     string RegionName,
@@ -12,4 +14,17 @@ public sealed record GuidanceView(
     IReadOnlyList<GuidanceLineView> Lines,
     IReadOnlyList<string> ToNote,
     IReadOnlyList<string> DoNot,
-    string? RegionNotes);
+    string? RegionNotes)
+{
+    /// <summary>The region shown, selected in the region picker.</summary>
+    public string? RegionCode { get; init; }
+
+    /// <summary>Regions the learner can switch to; no picker when empty.</summary>
+    public IReadOnlyList<RegionChoiceView> RegionChoices { get; init; } = [];
+
+    /// <summary>True when the organisation has safeguarding contacts Beacon can message.</summary>
+    public bool CanHandOff { get; init; }
+
+    /// <summary>True when the user typed a bare "report", which may have meant their progress report.</summary>
+    public bool OfferProgressReport { get; init; }
+}

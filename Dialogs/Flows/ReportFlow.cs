@@ -14,42 +14,49 @@ using Microsoft.Extensions.Logging;
 /// </summary>
 public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners, TimeProvider clock, ILogger<ReportFlow> logger)
 {
+    private const string Summary = "How to report a concern";
     private static readonly TimeSpan ProfileLookupBudget = TimeSpan.FromSeconds(2);
 
-    public async Task<AdaptiveCard> BuildGuidanceAsync(IncomingTurn incoming, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> BuildGuidanceAsync(
+        IncomingTurn incoming,
+        CancellationToken cancellationToken,
+        string? regionOverride = null,
+        bool offerProgressReport = false)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         var learner = await TryGetLearnerAsync(incoming.LearnerKey, cancellationToken).ConfigureAwait(false);
-        var view = guidance.Compose(
+        var view = guidance.Compose(new GuidanceRequest(
             incoming.TenantId,
             incoming.Country ?? learner?.Country,
-            learner?.ReportingRegion,
-            learner?.Track);
+            regionOverride ?? learner?.ReportingRegion,
+            learner?.Track)
+        {
+            OfferProgressReport = offerProgressReport,
+        });
         return GuidanceCard.Build(view);
     }
 
     /// <summary>Sends guidance; outside a personal chat it goes to the user privately, with a short pointer here.</summary>
-    public async Task SendAsync(ITurnContext turn, CancellationToken cancellationToken)
+    public async Task SendAsync(ITurnContext turn, CancellationToken cancellationToken, bool offerProgressReport = false)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var card = await BuildGuidanceAsync(turn.Incoming, cancellationToken).ConfigureAwait(false);
+        var card = await BuildGuidanceAsync(turn.Incoming, cancellationToken, offerProgressReport: offerProgressReport).ConfigureAwait(false);
         if (turn.Incoming.IsPersonal)
         {
-            await turn.SendAsync(OutgoingMessage.FromCard(card, "How to report a concern"), cancellationToken).ConfigureAwait(false);
+            await turn.SendAsync(OutgoingMessage.FromCard(card, Summary), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var emergency = guidance.Compose(turn.Incoming.TenantId, turn.Incoming.Country, null, null).EmergencyNumber;
+        var emergency = guidance.Compose(new GuidanceRequest(turn.Incoming.TenantId, turn.Incoming.Country, null, null)).EmergencyNumber;
         try
         {
-            await turn.SendPersonalAsync(turn.Incoming.From.Id, OutgoingMessage.FromCard(card, "How to report a concern"), cancellationToken)
-                .ConfigureAwait(false);
+            await turn.SendPersonalAsync(turn.Incoming.From.Id, OutgoingMessage.FromCard(card, Summary), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException)
         {
             // A private chat could not be opened: guidance here is better than none.
             logger.LogWarning(ex, "Could not open a personal chat for reporting guidance; answering in the conversation");
-            await turn.SendAsync(OutgoingMessage.FromCard(card, "How to report a concern"), cancellationToken).ConfigureAwait(false);
+            await turn.SendAsync(OutgoingMessage.FromCard(card, Summary), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -58,6 +65,31 @@ public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners
                 "I've sent you a private message",
                 $"Let's talk about this one to one. If anyone is in immediate danger, call {emergency} now.")),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The guidance for a region the user picked; remembered for next time when the store is up.</summary>
+    public async Task<AdaptiveCard?> ChangeRegionAsync(IncomingTurn incoming, string? region, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        if (!guidance.IsKnownRegion(region))
+        {
+            return null;
+        }
+
+        var learner = await TryGetLearnerAsync(incoming.LearnerKey, cancellationToken).ConfigureAwait(false);
+        if (learner is not null && learner.ReportingRegion != region)
+        {
+            try
+            {
+                await learners.UpsertAsync(learner with { ReportingRegion = region }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                logger.LogWarning(ex, "Could not remember the chosen reporting region; showing it anyway");
+            }
+        }
+
+        return await BuildGuidanceAsync(incoming, cancellationToken, regionOverride: region).ConfigureAwait(false);
     }
 
     private async Task<Learner?> TryGetLearnerAsync(LearnerKey key, CancellationToken cancellationToken)

@@ -11,4 +11,6 @@ public enum Intent
     ChooseTrack,
     Greeting,
     Thanks,
+    Progress,
+    CampaignReport,
 }

@@ -11,8 +11,19 @@ public static class IntentRecognizer
     [
         "report", "reporting", "hotline", "helpline", "trafficking", "trafficked", "trafficker", "concern",
         "concerned", "worried", "worry", "suspect", "suspicious", "emergency", "danger", "unsafe", "exploited",
-        "exploitation", "enslaved", "slavery", "forced", "safeguarding",
+        "exploitation", "enslaved", "slavery", "forced", "safeguarding", "victim", "bondage", "passport",
+        "passports", "scared", "frightened", "abused", "smuggled", "trapped", "groomed", "grooming",
     ];
+
+    /// <summary>Asking whom to contact: "who" with a contacting verb anywhere after it.</summary>
+    private static readonly string[] ContactVerbs = ["call", "contact", "tell", "ring", "phone", "report", "alert", "notify"];
+
+    /// <summary>Someone held back: a negation followed closely by being allowed, let, or leaving.</summary>
+    private static readonly string[] Negations = ["not", "never", "cant", "cannot", "wont", "wouldnt", "doesnt", "isnt", "arent", "dont"];
+
+    private static readonly string[] HeldBack = ["allowed", "let", "leave", "go", "speak", "talk"];
+
+    private static readonly string[] SpeakingVerbs = ["talks", "speaks", "answers", "answered", "talked", "spoke"];
 
     private static readonly string[][] ReportPhrases =
     [
@@ -24,6 +35,11 @@ public static class IntentRecognizer
         ["what", "should", "i", "do"],
         ["is", "this", "trafficking"],
         ["need", "help"],
+        ["what", "number"],
+        ["which", "number"],
+        ["owes", "money"],
+        ["owe", "money"],
+        ["in", "debt"],
         ["being", "held"],
         ["not", "allowed", "to", "leave"],
         ["cant", "leave"],
@@ -55,6 +71,8 @@ public static class IntentRecognizer
         ["thank"] = Intent.Thanks,
         ["thx"] = Intent.Thanks,
         ["ok"] = Intent.Thanks,
+        ["progress"] = Intent.Progress,
+        ["streak"] = Intent.Progress,
     };
 
     public static Intent Recognize(string? text)
@@ -68,6 +86,11 @@ public static class IntentRecognizer
         if (IsReportingNeed(words))
         {
             return Intent.Report;
+        }
+
+        if (words.Any(word => EditDistance.IsCloseTo(word, "campaign")) && words.Any(word => EditDistance.IsCloseTo(word, "report")))
+        {
+            return Intent.CampaignReport;
         }
 
         foreach (var word in words)
@@ -90,6 +113,9 @@ public static class IntentRecognizer
         return Intent.Unknown;
     }
 
+    /// <summary>Just the word "report": guidance first, with a way to the progress report in case that was meant.</summary>
+    public static bool IsBareReport(string? text) => TextNormalizer.Words(text) is [var only] && EditDistance.IsCloseTo(only, "report");
+
     private static bool IsReportingNeed(IReadOnlyList<string> words)
     {
         if (IsFeatureReport(words))
@@ -102,7 +128,42 @@ public static class IntentRecognizer
             return true;
         }
 
-        return ReportPhrases.Any(phrase => ContainsSequence(words, phrase));
+        return ReportPhrases.Any(phrase => ContainsSequence(words, phrase))
+            || AsksWhomToContact(words)
+            || DescribesSomeoneHeldBack(words)
+            || DescribesSomeoneSpokenFor(words);
+    }
+
+    private static bool AsksWhomToContact(IReadOnlyList<string> words)
+    {
+        var who = words.ToList().IndexOf("who");
+        return who >= 0 && words.Skip(who + 1).Any(word => ContactVerbs.Any(verb => EditDistance.IsCloseTo(word, verb)));
+    }
+
+    private static bool DescribesSomeoneHeldBack(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Negations.Contains(words[i]) && words.Skip(i + 1).Take(3).Any(HeldBack.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DescribesSomeoneSpokenFor(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 2 < words.Count; i++)
+        {
+            if (SpeakingVerbs.Contains(words[i]) && words[i + 1] == "for" && words[i + 2] is "her" or "him" or "them")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"progress report" and "campaign report" are features, not a concern.</summary>

@@ -10,6 +10,9 @@ public sealed record SafeguardingContact
 
     public Uri? ProcedureUrl { get; init; }
 
+    /// <summary>Teams user ids (or Entra object ids) of the designated contacts Beacon can message.</summary>
+    public IReadOnlyList<string> HandoffUserIds { get; init; } = [];
+
     /// <summary>Region to use when Teams gives no country for a learner of this tenant.</summary>
     public string? DefaultRegion { get; init; }
 }

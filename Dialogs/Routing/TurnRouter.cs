@@ -22,6 +22,8 @@ public sealed class TurnRouter(
     QuizFlow quiz,
     RefresherFlow refreshers,
     ReportFlow report,
+    HandoffFlow handoff,
+    ProgressFlow progress,
     ILogger<TurnRouter> logger) : ITurnHandler
 {
     public async Task<InvokeResult?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -68,7 +70,7 @@ public sealed class TurnRouter(
         var intent = IntentRecognizer.Recognize(incoming.Text);
         if (intent == Intent.Report)
         {
-            await report.SendAsync(turn, cancellationToken).ConfigureAwait(false);
+            await report.SendAsync(turn, cancellationToken, IntentRecognizer.IsBareReport(incoming.Text)).ConfigureAwait(false);
             return;
         }
 
@@ -84,6 +86,17 @@ public sealed class TurnRouter(
                 break;
             case Intent.ChooseTrack:
                 await turn.SendAsync(OutgoingMessage.FromCard(WelcomeFlow.RoleCardFor(learner)), cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.Progress:
+                await SendPrivatelyAsync(turn, await progress.ShowAsync(learner, cancellationToken).ConfigureAwait(false), cancellationToken)
+                    .ConfigureAwait(false);
+                break;
+            case Intent.CampaignReport:
+                await turn.SendAsync(
+                    OutgoingMessage.FromCard(NoticeCard.Build(
+                        "Campaign reports",
+                        "Campaign reports are for managers who run refresher campaigns. For your own results, type **progress**.")),
+                    cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.Thanks:
                 await turn.SendAsync(OutgoingMessage.FromText("You're welcome. Type **quiz** any time for another question."), cancellationToken)
@@ -105,6 +118,19 @@ public sealed class TurnRouter(
         {
             await report.SendAsync(turn, cancellationToken).ConfigureAwait(false);
             return new MessageInvokeResult("Here is how to report a concern.");
+        }
+
+        switch (incoming.Verb)
+        {
+            case Verbs.ReportRegion:
+                var regional = await report.ChangeRegionAsync(incoming, incoming.Data.GetValueOrDefault(CardData.Region), cancellationToken)
+                    .ConfigureAwait(false);
+                return regional is null
+                    ? new ErrorInvokeResult(400, "unknownRegion", "Please choose one of the listed regions.")
+                    : new CardInvokeResult(regional);
+            case Verbs.Handoff:
+                return new CardInvokeResult(
+                    await handoff.SendAsync(turn, incoming.Data.GetValueOrDefault(CardData.HandoffMessage), cancellationToken).ConfigureAwait(false));
         }
 
         var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
@@ -129,6 +155,10 @@ public sealed class TurnRouter(
             case Verbs.Help:
                 await turn.SendAsync(OutgoingMessage.FromCard(HelpCard.Build()), cancellationToken).ConfigureAwait(false);
                 return new MessageInvokeResult("Here is what Beacon can do.");
+            case Verbs.Progress:
+                await SendPrivatelyAsync(turn, await progress.ShowAsync(learner, cancellationToken).ConfigureAwait(false), cancellationToken)
+                    .ConfigureAwait(false);
+                return new MessageInvokeResult("Here is your progress.");
             default:
                 logger.LogWarning("Unknown card action verb {Verb} in activity {ActivityId}", incoming.Verb, incoming.ActivityId);
                 return new ErrorInvokeResult(400, "unknownAction", "Beacon doesn't know that action. Type help to see what it can do.");

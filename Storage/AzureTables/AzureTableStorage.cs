@@ -52,6 +52,7 @@ public sealed partial class AzureTableStorage : IDisposable
         this.prefix = prefix;
         Learners = service.GetTableClient(prefix + "Learners");
         LearnerData = service.GetTableClient(prefix + "LearnerData");
+        Handoffs = service.GetTableClient(prefix + "Handoffs");
     }
 
     /// <summary>Learner profiles, partitioned by tenant.</summary>
@@ -59,6 +60,9 @@ public sealed partial class AzureTableStorage : IDisposable
 
     /// <summary>Issued questions, answers and review states, partitioned by tenant and learner.</summary>
     internal TableClient LearnerData { get; }
+
+    /// <summary>The safeguarding handoff audit trail, partitioned by tenant.</summary>
+    internal TableClient Handoffs { get; }
 
     internal int ListPageSize { get; }
 
@@ -89,6 +93,7 @@ public sealed partial class AzureTableStorage : IDisposable
                 {
                     await Learners.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
                     await LearnerData.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+                    await Handoffs.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -100,11 +105,12 @@ public sealed partial class AzureTableStorage : IDisposable
         }
     }
 
-    /// <summary>Deletes both tables (tests and tear-down only).</summary>
+    /// <summary>Deletes the tables (tests and tear-down only).</summary>
     internal async Task DeleteTablesAsync(CancellationToken cancellationToken)
     {
         await Learners.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await LearnerData.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Handoffs.DeleteAsync(cancellationToken).ConfigureAwait(false);
         initialized = false;
     }
 

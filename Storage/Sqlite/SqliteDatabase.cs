@@ -79,6 +79,15 @@ public sealed class SqliteDatabase : IDisposable
             version INTEGER NOT NULL,
             PRIMARY KEY (tenant_id, learner_id, question_id)
         );
+        CREATE TABLE IF NOT EXISTS handoffs (
+            tenant_id TEXT NOT NULL,
+            handoff_id TEXT NOT NULL,
+            from_user_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_utc_ticks INTEGER NOT NULL,
+            to_user_ids TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, handoff_id)
+        );
         CREATE TABLE IF NOT EXISTS delivery_claims (
             tenant_id TEXT NOT NULL,
             learner_id TEXT NOT NULL,

@@ -24,6 +24,6 @@ public sealed class AzureTablesStoreContractTests(AzuriteFixture azurite) : Stor
             {
                 await storage.DeleteTablesAsync(CancellationToken.None);
                 storage.Dispose();
-            });
+            }) { Handoffs = new AzureTableHandoffLog(storage) };
     }
 }

@@ -23,6 +23,6 @@ public sealed class SqliteStoreContractTests : StoreContractTests
                 database.Dispose();
                 directory.Dispose();
                 return ValueTask.CompletedTask;
-            }));
+            }) { Handoffs = new SqliteHandoffLog(database) });
     }
 }

@@ -3,6 +3,7 @@ namespace Beacon.Tests.Storage;
 using Beacon.Training.Answers;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
+using Beacon.Training.Reporting;
 using Beacon.Training.Reviews;
 
 /// <summary>The four store ports, as seen by a test: fresh and empty, disposed after the test.</summary>
@@ -20,6 +21,8 @@ public sealed class StoreSet(
     public IReviewStore Reviews { get; } = reviews;
 
     public IStoreHealth Health { get; } = health;
+
+    public required IHandoffLog Handoffs { get; init; }
 
     public ValueTask DisposeAsync() => cleanup();
 }
@@ -50,6 +53,28 @@ public abstract class StoreContractTests : IAsyncLifetime
         {
             await stores.DisposeAsync();
         }
+    }
+
+    // ---------------------------------------------------------------- handoffs
+
+    [Fact]
+    public async Task Handoffs_are_recorded_once_and_listed_by_tenant_in_time_order()
+    {
+        var later = new HandoffRecord("tenant-a", "h-2", "user-2", T(2025, 5, 2, TimeSpan.Zero), ["lead-1"]);
+        var earlier = new HandoffRecord("tenant-a", "h-1", "user-1", T(2025, 5, 1, TimeSpan.FromHours(2)), ["lead-1", "lead-2"]);
+        var other = new HandoffRecord("tenant-b", "h-3", "user-3", T(2025, 5, 1, TimeSpan.Zero), ["lead-9"]);
+
+        await Stores.Handoffs.RecordAsync(later, None);
+        await Stores.Handoffs.RecordAsync(earlier, None);
+        await Stores.Handoffs.RecordAsync(earlier, None);
+        await Stores.Handoffs.RecordAsync(other, None);
+        var listed = await Stores.Handoffs.ListAsync("tenant-a", None);
+
+        Assert.Equal(["h-1", "h-2"], listed.Select(h => h.HandoffId));
+        Assert.Equal(["lead-1", "lead-2"], listed[0].ToUserIds);
+        Assert.Equal("user-1", listed[0].FromUserId);
+        Assert.Equal(earlier.At, listed[0].At);
+        Assert.Equal(earlier.At.Offset, listed[0].At.Offset);
     }
 
     // ---------------------------------------------------------------- learners

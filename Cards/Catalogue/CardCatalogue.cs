@@ -1,0 +1,49 @@
+namespace Beacon.Cards.Catalogue;
+
+using Beacon.Cards.Builders;
+using Beacon.Cards.Model;
+
+/// <summary>One card Beacon can send, under a stable file-friendly name (lower case, dashes).</summary>
+public sealed record CatalogueEntry(string Name, AdaptiveCard Card);
+
+/// <summary>
+/// Every card Beacon can send, built from realistic sample data. The rendering tests parse and
+/// render each one in the official Adaptive Cards renderer and write its screenshot to
+/// <c>docs/cards/&lt;name&gt;.png</c>; the accessibility tests walk each one. A new card is one
+/// more line in <see cref="Build"/>.
+/// </summary>
+public static class CardCatalogue
+{
+    private static readonly Lazy<IReadOnlyList<CatalogueEntry>> Entries = new(() => Build().ToList());
+
+    public static IReadOnlyList<CatalogueEntry> All => Entries.Value;
+
+    public static CatalogueEntry Find(string name) =>
+        All.FirstOrDefault(entry => entry.Name == name) ?? throw new KeyNotFoundException($"No catalogue card named '{name}'.");
+
+    private static IEnumerable<CatalogueEntry> Build()
+    {
+        yield return new("welcome", WelcomeCard.Build(CatalogueSamples.Welcome));
+        yield return new("role-choice", RoleCard.Build(CatalogueSamples.Tracks, CatalogueSamples.Welcome.CurrentTrack));
+        yield return new("track-saved", TrackSavedCard.Build(CatalogueSamples.Tracks[1], CatalogueSamples.Tracks));
+        yield return new("question", QuestionCard.Build(CatalogueSamples.Question));
+        yield return new("question-after-failed-save", QuestionCard.Build(CatalogueSamples.Question, "I couldn't save your last answer. Please answer again."));
+        yield return new("feedback-correct", FeedbackCard.Build(CatalogueSamples.FeedbackCorrect));
+        yield return new("feedback-wrong-sure", FeedbackCard.Build(CatalogueSamples.FeedbackWrongSure));
+        yield return new("refresher", RefresherCard.Build(CatalogueSamples.Refresher));
+        foreach (var (code, guidance) in CatalogueSamples.Guidance)
+        {
+            yield return new("guidance-" + code.ToLowerInvariant(), GuidanceCard.Build(guidance));
+        }
+
+        yield return new("guidance-with-organisation", GuidanceCard.Build(CatalogueSamples.GuidanceWithOrganisation));
+        yield return new("guidance-bare-report", GuidanceCard.Build(CatalogueSamples.GuidanceForBareReport));
+        yield return new("handoff-to-contact", HandoffCard.ForContact(
+            "Sam Rivera", "A cleaner on ward 4 said her employer keeps her passport and she sleeps at the agency office.", new DateTimeOffset(2026, 11, 28, 9, 30, 0, TimeSpan.Zero)));
+        yield return new("handoff-sent", HandoffCard.Sent("999", 1));
+        yield return new("progress", ProgressCard.Build(CatalogueSamples.Progress));
+        yield return new("help", HelpCard.Build());
+        yield return new("help-not-understood", HelpCard.Build("what's the canteen menu today?"));
+        yield return new("notice-could-not-save", NoticeCard.CouldNotSave());
+    }
+}

@@ -1,0 +1,252 @@
+namespace Beacon.Cards.Catalogue;
+
+using Beacon.Cards.Views;
+
+/// <summary>
+/// Realistic sample data for the <see cref="CardCatalogue"/>. The reporting regions copy
+/// <c>content/reporting/regions.yaml</c> and the safety advice Beacon gives a healthcare learner;
+/// a test fails when they drift apart.
+/// </summary>
+public static class CatalogueSamples
+{
+    public static IReadOnlyList<TrackView> Tracks { get; } =
+    [
+        new("law-enforcement", "Law enforcement"),
+        new("healthcare", "Healthcare"),
+        new("social-work", "Social work"),
+        new("education", "Education"),
+        new("community", "Community and front-line staff"),
+    ];
+
+    public static WelcomeView Welcome { get; } = new("Amira", Tracks, null);
+
+    public static QuestionView Question { get; } = new(
+        "p-7f3a9c",
+        "hc-004",
+        "Signs to notice",
+        "A young woman comes to the emergency department with a wrist injury. A man who says he is her " +
+        "\"cousin\" answers every question for her and holds her passport and phone. What should you do first?",
+        [
+            new OptionView("a", "Ask the man to wait outside while you examine her, and speak with her alone, with a professional interpreter if needed."),
+            new OptionView("b", "Ask the man directly whether he is exploiting her."),
+            new OptionView("c", "Treat the injury and discharge her; there is nothing you can act on yet."),
+            new OptionView("d", "Call the police immediately, in front of them both."),
+        ]);
+
+    public static FeedbackView FeedbackCorrect { get; } = new(
+        Correct: true,
+        WasSure: true,
+        Question.Stem,
+        Question.Options[0].Text,
+        "Right. Seeing the patient alone is the first step to finding out whether she is safe.",
+        [Question.Options[0].Text],
+        "A companion who speaks for the patient and holds her documents is a recognised indicator of control. " +
+        "Speaking with her alone, using a professional interpreter rather than the companion, gives her a chance to tell you what is happening.",
+        "Document what you see objectively, and tell your safeguarding lead. If she is in immediate danger, call the emergency number.",
+        "NHS England - Modern slavery: information for health professionals",
+        new Uri("https://www.england.nhs.uk/safeguarding/about/modern-slavery/"),
+        RefresherTopic: null);
+
+    public static FeedbackView FeedbackWrongSure { get; } = FeedbackCorrect with
+    {
+        Correct = false,
+        WasSure = true,
+        ChosenText = Question.Options[1].Text,
+        ChosenFeedback = "Confronting a suspected exploiter can put the patient, and you, at risk.",
+        RefresherTopic = "indicators",
+    };
+
+    public static RefresherView Refresher { get; } = new(
+        "indicators-01",
+        "Signs to notice",
+        "Signs that someone else is in control",
+        [
+            "Someone else speaks for the person, or will not leave them alone.",
+            "Their passport, ID or bank card is held by someone else.",
+            "They owe a debt they can never seem to pay off.",
+            "They do not know their home or work address, or are moved often.",
+        ],
+        "You do not need proof. If you see signs, tell your designated safeguarding contact or call the specialist line for your region.",
+        "ILO - Indicators of forced labour",
+        new Uri("https://www.ilo.org/publications/ilo-indicators-forced-labour"));
+
+    /// <summary>What to note, as Beacon tells a healthcare learner.</summary>
+    public static IReadOnlyList<string> ToNote { get; } =
+    [
+        "Speak with the patient alone, with a professional interpreter if needed, and document your findings objectively in the record.",
+        "What you saw and heard, with the date, time and place. Use the person's own words where you can.",
+        "Anything that suggested someone else was in control: who spoke for them, who held their documents or money.",
+        "What you did and who you told.",
+        "If the person may be under 18, follow child-protection procedures: a child cannot consent to being exploited.",
+    ];
+
+    public static IReadOnlyList<string> DoNot { get; } =
+    [
+        "Do not confront anyone you suspect of exploiting the person.",
+        "Do not try to rescue the person or investigate yourself.",
+        "Do not do anything that could put the person, or you, at risk.",
+        "Do not promise to keep a secret you may need to share to keep someone safe.",
+        "Do not use the person's companion as an interpreter: use a professional interpreter.",
+    ];
+
+    /// <summary>Guidance for every region in <c>content/reporting/regions.yaml</c>, keyed by region code.</summary>
+    public static IReadOnlyList<(string Code, GuidanceView View)> Guidance { get; } =
+    [
+        Region(
+            "US",
+            "United States",
+            "911",
+            [
+                new GuidanceLineView(
+                    "National Human Trafficking Hotline",
+                    "1-888-373-7888",
+                    "233733",
+                    new Uri("https://humantraffickinghotline.org"),
+                    "24/7, confidential, English and Spanish plus 200+ languages through interpreters"),
+            ],
+            "The Hotline is run by Polaris and is not law enforcement or immigration; TTY users can dial 711."),
+        Region(
+            "UK",
+            "United Kingdom",
+            "999",
+            [
+                new GuidanceLineView(
+                    "Modern Slavery & Exploitation Helpline (run by Unseen)",
+                    "08000 121 700",
+                    null,
+                    new Uri("https://www.modernslaveryhelpline.org"),
+                    "Free and confidential, open every day of the year; you can report online"),
+                new GuidanceLineView(
+                    "Crimestoppers (anonymous reporting)",
+                    "0800 555 111",
+                    null,
+                    null,
+                    "Anonymous"),
+            ],
+            "For a non-emergency police report call 101. Isle of Man, Jersey and Guernsey are not mapped here because their routes were not verified."),
+        Region(
+            "CA",
+            "Canada",
+            "911",
+            [
+                new GuidanceLineView(
+                    "Canadian Human Trafficking Hotline",
+                    "1-833-900-1010",
+                    null,
+                    new Uri("https://canadianhumantraffickinghotline.ca"),
+                    "24/7, confidential, English and French plus 200+ languages through interpreters"),
+            ],
+            "The Hotline is a registered charity run by the Canadian Centre to End Human Trafficking, not the police."),
+        Region(
+            "AU",
+            "Australia",
+            "000",
+            [
+                new GuidanceLineView(
+                    "Australian Federal Police (131 AFP)",
+                    "131 237",
+                    null,
+                    new Uri("https://www.afp.gov.au"),
+                    "Reports are kept confidential; you can also report online"),
+            ],
+            "The AFP leads the policing response to human trafficking and modern slavery; ask for an interpreter on 000 if you need one."),
+        Region(
+            "IE",
+            "Ireland",
+            "112",
+            [
+                new GuidanceLineView(
+                    "Garda Confidential Line",
+                    "1800 666 111",
+                    null,
+                    null,
+                    "Confidential; you may report anonymously"),
+                new GuidanceLineView(
+                    "Crimestoppers Ireland (anonymous reporting)",
+                    "1800 250 025",
+                    null,
+                    null,
+                    "Anonymous"),
+            ],
+            "999 also works in Ireland. You can also contact your local Garda station; the Garda Human Trafficking Investigation and Co-ordination Unit leads on this crime."),
+        Region(
+            "NZ",
+            "New Zealand",
+            "111",
+            [
+                new GuidanceLineView(
+                    "New Zealand Police non-emergency line (to report people trafficking)",
+                    "105",
+                    null,
+                    null,
+                    null),
+                new GuidanceLineView(
+                    "Crime Stoppers (anonymous reporting)",
+                    "0800 555 111",
+                    null,
+                    new Uri("https://crimestoppers-nz.org"),
+                    "24/7, anonymous"),
+                new GuidanceLineView(
+                    "MBIE migrant exploitation reporting line",
+                    "0800 200 088",
+                    null,
+                    new Uri("https://www.employment.govt.nz/resolving-problems/migrant-exploitation"),
+                    null),
+            ],
+            "Use 105 or 111 for people trafficking; the MBIE line is for workplace exploitation of migrant workers."),
+        Region(
+            "EU",
+            "European Union (other member states)",
+            "112",
+            [
+                new GuidanceLineView(
+                    "Global Modern Slavery Directory (find anti-trafficking hotlines and services in your country)",
+                    null,
+                    null,
+                    new Uri("https://globalmodernslavery.org"),
+                    null),
+                new GuidanceLineView(
+                    "European Commission - National Rapporteurs or Equivalent Mechanisms on trafficking (national contacts)",
+                    null,
+                    null,
+                    new Uri("https://ec.europa.eu/anti-trafficking/national-rapporteurs_en"),
+                    null),
+            ],
+            "112 reaches police, fire and ambulance in every EU country. National rapporteurs monitor trafficking policy; to report a concern, use 112 in an emergency or the national police or a hotline found through the Directory."),
+        Region(
+            "INTL",
+            "International (other countries)",
+            "112",
+            [
+                new GuidanceLineView(
+                    "Global Modern Slavery Directory (anti-trafficking organisations and hotlines in 197 countries)",
+                    null,
+                    null,
+                    new Uri("https://globalmodernslavery.org"),
+                    null),
+            ],
+            "Dial 112 from a mobile phone; most GSM phones and networks route it to local emergency services, but it does not work everywhere, so use your local emergency number if you know it."),
+    ];
+
+    /// <summary>Guidance when the tenant has configured its own safeguarding contact.</summary>
+    public static GuidanceView GuidanceWithOrganisation { get; } = Guidance[1].View with
+    {
+        Organisation = new OrganisationContactView(
+            "Safeguarding team, St Mary's Hospital",
+            "call extension 4455 (24/7) or email safeguarding@stmarys.example.org",
+            new Uri("https://intranet.stmarys.example.org/safeguarding")),
+        CanHandOff = true,
+        RegionCode = Guidance[1].Code,
+        RegionChoices = Guidance.Select(g => new RegionChoiceView(g.Code, g.View.RegionName)).ToList(),
+    };
+
+    /// <summary>A bare "report": the guidance with a way to the progress report the user may have meant.</summary>
+    public static GuidanceView GuidanceForBareReport { get; } = Guidance[0].View with { OfferProgressReport = true };
+
+    public static ProgressView Progress { get; } = new(
+        Answered: 42, Correct: 33, StreakDays: 5, Mastered: 12, DueNow: 3, ConfidentButWrong: 2, WeakestTopic: "Law and rights");
+
+    private static (string Code, GuidanceView View) Region(
+        string code, string name, string emergency, IReadOnlyList<GuidanceLineView> lines, string? notes) =>
+        (code, new GuidanceView(name, emergency, null, lines, ToNote, DoNot, notes));
+}

@@ -1,0 +1,67 @@
+namespace Beacon.Storage.Sqlite;
+
+using Beacon.Training.Ports;
+using Beacon.Training.Reporting;
+using static Beacon.Storage.Sqlite.SqliteDatabase;
+
+/// <summary>Handoff audit rows in <c>handoffs</c>: who, when, to whom; no message text is ever stored.</summary>
+public sealed class SqliteHandoffLog(SqliteDatabase database) : IHandoffLog
+{
+    private const char Separator = '\n';
+
+    public Task RecordAsync(HandoffRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return database.RunAsync(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, """
+                    INSERT INTO handoffs (tenant_id, handoff_id, from_user_id, at, at_utc_ticks, to_user_ids)
+                    VALUES ($tenant, $id, $from, $at, $ticks, $to)
+                    ON CONFLICT (tenant_id, handoff_id) DO NOTHING;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", record.TenantId);
+                    Add(command, "$id", record.HandoffId);
+                    Add(command, "$from", record.FromUserId);
+                    Add(command, "$at", StoredTime.Format(record.At));
+                    Add(command, "$ticks", record.At.UtcTicks);
+                    Add(command, "$to", string.Join(Separator, record.ToUserIds));
+                    return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<HandoffRecord>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<HandoffRecord>>(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, """
+                    SELECT handoff_id, from_user_id, at, to_user_ids FROM handoffs
+                    WHERE tenant_id = $tenant ORDER BY at_utc_ticks, handoff_id;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", tenantId);
+                    var records = new List<HandoffRecord>();
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                        {
+                            records.Add(new HandoffRecord(
+                                tenantId,
+                                reader.GetString(0),
+                                reader.GetString(1),
+                                StoredTime.Parse(reader.GetString(2)),
+                                reader.GetString(3).Split(Separator, StringSplitOptions.RemoveEmptyEntries)));
+                        }
+                    }
+
+                    return records;
+                }
+            },
+            cancellationToken);
+}

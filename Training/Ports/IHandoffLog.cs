@@ -1,0 +1,12 @@
+namespace Beacon.Training.Ports;
+
+using Beacon.Training.Reporting;
+
+/// <summary>The audit trail of safeguarding handoffs (append-only; a retried record is stored once).</summary>
+public interface IHandoffLog
+{
+    Task RecordAsync(HandoffRecord record, CancellationToken cancellationToken);
+
+    /// <summary>A tenant's handoffs, oldest first.</summary>
+    Task<IReadOnlyList<HandoffRecord>> ListAsync(string tenantId, CancellationToken cancellationToken);
+}
