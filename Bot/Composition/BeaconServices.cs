@@ -38,6 +38,7 @@ public static class BeaconServices
         services.AddSingleton<ITurnHandler, TurnRouter>();
 
         services.AddBotProtocol(configuration);
+        services.AddBeaconTelemetry(configuration);
         return services;
     }
 
