@@ -50,7 +50,10 @@ public sealed record SimulationOptions
 
     public double SecondsPerQuestion { get; init; } = 20;
 
-    /// <summary>Days at which retention is measured (those within the run are reported).</summary>
+    /// <summary>
+    /// Days at which retention is measured: those within the run, plus always the run's last day
+    /// (so the comparison with fixed is made where the reviews stop being counted).
+    /// </summary>
     public IReadOnlyList<int> MeasureDays { get; init; } = [30, 90, 180];
 
     /// <summary>The FSRS settings under test. Default: production (<c>new FsrsOptions()</c>, as Beacon registers it).</summary>

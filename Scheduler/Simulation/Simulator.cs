@@ -304,7 +304,7 @@ public static class Simulator
             throw new ArgumentOutOfRangeException(nameof(options), "The fixed rule's intervals and retirement count must be positive.");
         }
 
-        return options.MeasureDays.Where(d => d >= 0 && d <= options.Days).Distinct().Order().ToArray();
+        return options.MeasureDays.Where(d => d >= 0 && d <= options.Days).Append(options.Days).Distinct().Order().ToArray();
     }
 
     /// <summary>The models a run shares: ground truth, the scheduler under test and the composer's retirement rule.</summary>
