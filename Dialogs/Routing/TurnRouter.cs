@@ -6,6 +6,7 @@ using Beacon.Cards.Model;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Learners;
+using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Turns;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
@@ -26,6 +27,8 @@ public sealed class TurnRouter(
     ReportFlow report,
     HandoffFlow handoff,
     ProgressFlow progress,
+    PrivacyFlow privacy,
+    ManagerGate managers,
     ILogger<TurnRouter> logger) : ITurnHandler
 {
     public async Task<InvokeResult?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -103,6 +106,13 @@ public sealed class TurnRouter(
             return;
         }
 
+        // Privacy requests never create a profile; manager commands from others are refused (docs/security.md).
+        if (await privacy.TryHandleMessageAsync(turn, cancellationToken).ConfigureAwait(false)
+            || await managers.TryRefuseMessageAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
         switch (intent)
         {
@@ -147,6 +157,11 @@ public sealed class TurnRouter(
         {
             await report.SendAsync(turn, cancellationToken).ConfigureAwait(false);
             return new MessageInvokeResult("Here is how to report a concern.");
+        }
+
+        if ((managers.RefuseAction(incoming) ?? await privacy.TryHandleActionAsync(turn, cancellationToken).ConfigureAwait(false)) is { } gated)
+        {
+            return gated;
         }
 
         switch (incoming.Verb)
