@@ -41,6 +41,10 @@ public sealed class AnswerLoopFaultTests(ITestOutputHelper log)
             ["Storage:AzureTables:ConnectionString"] = azurite.ConnectionString,
             ["Storage:AzureTables:TablePrefix"] = "faults",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Scripted learners answer far faster than people can; fairness limits are tested elsewhere.
+            ["RateLimiting:BurstSize"] = "100000",
+            ["RateLimiting:TurnsPerSecond"] = "100000",
         });
         var prompts = await IssueQuestionsAsync(driver);
         Assert.Equal(Learners * AnswersPerLearner, prompts.Count);
