@@ -14,6 +14,8 @@ using Beacon.Training.Ports;
 public sealed partial class AzureTableStorage : IDisposable
 {
     private readonly SemaphoreSlim initLock = new(1, 1);
+    private readonly TableServiceClient service;
+    private readonly string prefix;
     private volatile bool initialized;
 
     public AzureTableStorage(AzureTableStoreOptions options)
@@ -46,6 +48,8 @@ public sealed partial class AzureTableStorage : IDisposable
         }
 
         ListPageSize = options.ListPageSize;
+        this.service = service;
+        this.prefix = prefix;
         Learners = service.GetTableClient(prefix + "Learners");
         LearnerData = service.GetTableClient(prefix + "LearnerData");
         Handoffs = service.GetTableClient(prefix + "Handoffs");
@@ -61,6 +65,9 @@ public sealed partial class AzureTableStorage : IDisposable
     internal TableClient Handoffs { get; }
 
     internal int ListPageSize { get; }
+
+    /// <summary>Another table of this deployment (same account and prefix), for stores that keep their own.</summary>
+    internal TableClient GetTable(string name) => service.GetTableClient(prefix + name);
 
     /// <summary>
     /// Creates the tables if they are missing (idempotent). Call it at start-up; the first store
