@@ -10,7 +10,7 @@ public sealed class StoreRegistrationTests
     public async Task An_unknown_provider_stops_start_up_with_the_choices()
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            RunningBot.StartAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "Mongo" }));
+            RunningBot.StartAsync(arguments: ["--Storage:Provider=Mongo"]));
 
         Assert.Contains("'Sqlite' (default) or 'AzureTables'", failure.Message, StringComparison.Ordinal);
     }
