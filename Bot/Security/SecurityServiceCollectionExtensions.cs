@@ -1,5 +1,6 @@
 namespace Beacon.Bot.Security;
 
+using Beacon.Bot.Composition;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Turns;
@@ -26,15 +27,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<ManagerGate>();
         services.AddSingleton<PrivacyFlow>();
 
-        if (services.Any(d => d.ServiceType == typeof(SqliteDatabase)))
-        {
-            services.AddSingleton<ILearnerEraser>(sp => new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
-        }
-
-        if (services.Any(d => d.ServiceType == typeof(AzureTableStorage)))
-        {
-            services.AddSingleton<ILearnerEraser>(sp => new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>()));
-        }
+        services.AddSingleton<ILearnerEraser>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
 
         DecorateTurnHandler(services);
         return services;
