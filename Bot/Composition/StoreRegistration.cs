@@ -7,9 +7,8 @@ using Beacon.Training.Ports;
 /// <summary>
 /// Chooses the store from configuration: <c>Storage:Provider</c> = <c>Sqlite</c> (default, the
 /// embedded file) or <c>AzureTables</c> (connection string, or service URI with
-/// DefaultAzureCredential / managed identity). The provider is read at registration (pass it on
-/// the command line or in the environment); connection settings are read when the store is first
-/// built, so hosts and tests can add those after registration.
+/// DefaultAzureCredential / managed identity). Settings are read when the store is first built,
+/// so hosts and tests can add configuration after registration.
 /// </summary>
 public static class StoreRegistration
 {
@@ -19,18 +18,29 @@ public static class StoreRegistration
 
     public static IServiceCollection AddBeaconStore(this IServiceCollection services, IConfiguration configuration)
     {
-        // The provider is chosen here, at registration: other composition code (erasers, delivery
-        // stores) looks at which database type is registered. Tests pass Storage:Provider as a
-        // command-line argument so that it is in the configuration by now.
-        if (ProviderName(configuration) == AzureTablesProvider)
-        {
-            AddAzureTables(services, configuration);
-        }
-        else
-        {
-            AddSqlite(services, configuration);
-        }
-
+        // The provider is read when the store is first resolved (at start-up, by StoreInitializer),
+        // not here: configuration added after registration (tests, hosts) still chooses the store.
+        services.AddSingleton(_ => new StoreProvider(ProviderName(configuration)));
+        AddSqlite(services, configuration);
+        AddAzureTables(services, configuration);
+        services.AddSingleton<IStoreSchema>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTablesSchema(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteSchema(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ILearnerStore>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableLearnerStore(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteLearnerStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IAnswerStore>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableAnswerStore(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteAnswerStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableReviewStore(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteReviewStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableStoreHealth(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteStoreHealth(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IHandoffLog>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableHandoffLog(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteHandoffLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddHostedService<StoreInitializer>();
         return services;
     }
@@ -67,24 +77,11 @@ public static class StoreRegistration
     private static void AddSqlite(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => new SqliteDatabase(SqliteOptions(configuration, SqlitePath(configuration, sp.GetRequiredService<IHostEnvironment>()))));
-        services.AddSingleton<IStoreSchema>(sp => new SqliteSchema(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<ILearnerStore, SqliteLearnerStore>();
-        services.AddSingleton<IAnswerStore, SqliteAnswerStore>();
-        services.AddSingleton<IReviewStore, SqliteReviewStore>();
-        services.AddSingleton<IStoreHealth, SqliteStoreHealth>();
-        services.AddSingleton<IHandoffLog, SqliteHandoffLog>();
     }
 
     private static void AddAzureTables(IServiceCollection services, IConfiguration configuration)
     {
-        // Connection settings are read when the storage is first built (at start-up).
         services.AddSingleton(_ => new AzureTableStorage(AzureTablesOptions(configuration)));
-        services.AddSingleton<IStoreSchema>(sp => new AzureTablesSchema(sp.GetRequiredService<AzureTableStorage>()));
-        services.AddSingleton<ILearnerStore, AzureTableLearnerStore>();
-        services.AddSingleton<IAnswerStore, AzureTableAnswerStore>();
-        services.AddSingleton<IReviewStore, AzureTableReviewStore>();
-        services.AddSingleton<IStoreHealth, AzureTableStoreHealth>();
-        services.AddSingleton<IHandoffLog, AzureTableHandoffLog>();
     }
 
     /// <summary>

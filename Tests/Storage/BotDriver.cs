@@ -34,8 +34,8 @@ internal sealed class BotDriver : IAsyncDisposable
     public ConnectorRecorder Sink { get; }
 
     /// <summary>
-    /// Starts the bot. Settings go on the command line as <c>--Key=value</c>, so that the
-    /// composition root sees them while registering (Storage:Provider is read there).
+    /// Starts the bot. Settings go in as configuration and also on the command line as
+    /// <c>--Key=value</c>, so the composition root sees them even while it registers services.
     /// </summary>
     public static async Task<BotDriver> StartAsync(IDictionary<string, string?> settings)
     {
