@@ -89,6 +89,44 @@ public sealed class SqliteDatabase : IDisposable
             to_user_ids TEXT NOT NULL,
             PRIMARY KEY (tenant_id, handoff_id)
         );
+        CREATE TABLE IF NOT EXISTS delivery_claims (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            local_date TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            source TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            completed_at TEXT NULL,
+            activity_id TEXT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id, local_date)
+        );
+        CREATE TABLE IF NOT EXISTS schedules (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            days INTEGER NOT NULL,
+            local_time TEXT NOT NULL,
+            time_zone TEXT NULL,
+            quiet_start TEXT NULL,
+            quiet_end TEXT NULL,
+            paused_at TEXT NULL,
+            paused_until TEXT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id)
+        );
+        CREATE TABLE IF NOT EXISTS campaign_slots (
+            tenant_id TEXT NOT NULL,
+            campaign_id TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            days INTEGER NOT NULL,
+            local_time TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            end_date TEXT NULL,
+            PRIMARY KEY (tenant_id, campaign_id)
+        );
         """;
 
     private readonly string connectionString;
