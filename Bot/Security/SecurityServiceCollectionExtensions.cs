@@ -26,14 +26,17 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<ManagerGate>();
         services.AddSingleton<PrivacyFlow>();
 
-        if (services.Any(d => d.ServiceType == typeof(SqliteDatabase)))
+        // The store registration registers both stores' roots and picks one from configuration
+        // when resolved; the eraser follows the same choice (building the other root would fail
+        // without its settings, and fail every turn that asks for the erasers).
+        var hasSqlite = services.Any(d => d.ServiceType == typeof(SqliteDatabase));
+        var hasAzureTables = services.Any(d => d.ServiceType == typeof(AzureTableStorage));
+        if (hasSqlite || hasAzureTables)
         {
-            services.AddSingleton<ILearnerEraser>(sp => new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
-        }
-
-        if (services.Any(d => d.ServiceType == typeof(AzureTableStorage)))
-        {
-            services.AddSingleton<ILearnerEraser>(sp => new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>()));
+            services.AddSingleton<ILearnerEraser>(sp =>
+                hasAzureTables && (!hasSqlite || Composition.StoreRegistration.ProviderName(configuration) == Composition.StoreRegistration.AzureTablesProvider)
+                    ? new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>())
+                    : new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
         }
 
         DecorateTurnHandler(services);
