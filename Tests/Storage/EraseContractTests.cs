@@ -209,6 +209,8 @@ public sealed class SqliteEraseContractTests : EraseContractTests
             new SqliteAnswerStore(db),
             new SqliteReviewStore(db),
             new SqliteStoreHealth(db),
+            new SqliteStoreTransfer(db),
+            new SqliteStoreTransfer(db),
             () =>
             {
                 db.Dispose();
@@ -275,6 +277,8 @@ public sealed class AzureTablesEraseContractTests(AzuriteFixture azurite) : Eras
             new AzureTableAnswerStore(storage),
             new AzureTableReviewStore(storage),
             new AzureTableStoreHealth(storage),
+            new AzureTableStoreTransfer(storage),
+            new AzureTableStoreTransfer(storage),
             async () =>
             {
                 await storage.DeleteTablesAsync(CancellationToken.None);
