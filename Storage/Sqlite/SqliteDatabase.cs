@@ -161,7 +161,7 @@ public sealed class SqliteDatabase : IDisposable
         ListPageSize = options.ListPageSize;
         fullPath = Path.GetFullPath(options.Path);
         var busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
-        pragmas = "PRAGMA busy_timeout = " + busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 67108864;";
+        pragmas = "PRAGMA busy_timeout = " + busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
