@@ -1,5 +1,6 @@
 namespace Beacon.Bot.Security;
 
+using Beacon.Bot.Composition;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Turns;
@@ -26,18 +27,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<ManagerGate>();
         services.AddSingleton<PrivacyFlow>();
 
-        // The store registration registers both stores' roots and picks one from configuration
-        // when resolved; the eraser follows the same choice (building the other root would fail
-        // without its settings, and fail every turn that asks for the erasers).
-        var hasSqlite = services.Any(d => d.ServiceType == typeof(SqliteDatabase));
-        var hasAzureTables = services.Any(d => d.ServiceType == typeof(AzureTableStorage));
-        if (hasSqlite || hasAzureTables)
-        {
-            services.AddSingleton<ILearnerEraser>(sp =>
-                hasAzureTables && (!hasSqlite || Composition.StoreRegistration.ProviderName(configuration) == Composition.StoreRegistration.AzureTablesProvider)
-                    ? new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>())
-                    : new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
-        }
+        services.AddSingleton<ILearnerEraser>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
 
         DecorateTurnHandler(services);
         return services;
