@@ -1,10 +1,11 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose. Later issues add delivery and turns.
+// Verbs: compose, delivery. A later issue adds turns.
 using Beacon.Bench;
 
 var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["compose"] = ComposeBench.Run,
+    ["delivery"] = DeliveryBench.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
