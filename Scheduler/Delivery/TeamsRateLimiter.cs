@@ -172,6 +172,9 @@ public sealed class TeamsRateLimiter
 
         private DateTimeOffset lastStart = DateTimeOffset.MinValue;
 
+        // Pacing as a virtual schedule (GCRA): a caller that wakes a little late does not push every later request back.
+        private DateTimeOffset nextStart = DateTimeOffset.MinValue;
+
         public DateTimeOffset BlockedUntil { get; private set; }
 
         public bool IsIdle(DateTimeOffset now, TimeSpan idle) =>
@@ -181,9 +184,9 @@ public sealed class TeamsRateLimiter
         public DateTimeOffset ReadyAt(DateTimeOffset now)
         {
             var ready = BlockedUntil > now ? BlockedUntil : now;
-            if (spacing > TimeSpan.Zero && lastStart != DateTimeOffset.MinValue && lastStart + spacing > ready)
+            if (spacing > TimeSpan.Zero && nextStart > ready)
             {
-                ready = lastStart + spacing;
+                ready = nextStart;
             }
 
             for (var i = 0; i < windows.Length; i++)
@@ -212,6 +215,12 @@ public sealed class TeamsRateLimiter
         public void Record(Request request, DateTimeOffset now)
         {
             lastStart = now;
+            if (spacing > TimeSpan.Zero)
+            {
+                // Late by less than one gap: keep the schedule. Idle longer: start a new one from now.
+                nextStart = nextStart != DateTimeOffset.MinValue && nextStart + spacing > now ? nextStart + spacing : now + spacing;
+            }
+
             foreach (var log in logs)
             {
                 log.Add(request);
