@@ -30,6 +30,7 @@ public static class WelcomeCard
             [
                 TrackChoice.SaveAction(),
                 CommonActions.StartQuiz(),
+                ScheduleVerbs.OfferDailyQuiz(),
                 CommonActions.ReportConcern("How do I report a concern?"),
             ],
             Speak = $"{greeting}. Choose your role, then start a quiz. To report a concern, type report.",

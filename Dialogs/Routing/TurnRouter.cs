@@ -24,7 +24,8 @@ public sealed class TurnRouter(
     ReportFlow report,
     HandoffFlow handoff,
     ProgressFlow progress,
-    ILogger<TurnRouter> logger) : ITurnHandler
+    ILogger<TurnRouter> logger,
+    ScheduleFlow? schedule = null) : ITurnHandler
 {
     public async Task<InvokeResult?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -75,6 +76,12 @@ public sealed class TurnRouter(
         }
 
         var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
+        if (schedule is not null && ScheduleCommands.Recognize(incoming.Text) is { } command)
+        {
+            await schedule.OnCommandAsync(turn, learner, command, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         switch (intent)
         {
             case Intent.Quiz:
@@ -118,6 +125,12 @@ public sealed class TurnRouter(
         {
             await report.SendAsync(turn, cancellationToken).ConfigureAwait(false);
             return new MessageInvokeResult("Here is how to report a concern.");
+        }
+
+        if (schedule is not null && ScheduleVerbs.Handles(incoming.Verb))
+        {
+            var who = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
+            return new CardInvokeResult(await schedule.OnActionAsync(who, incoming.Verb!, incoming.Data, cancellationToken).ConfigureAwait(false));
         }
 
         switch (incoming.Verb)
