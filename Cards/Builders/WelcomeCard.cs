@@ -25,12 +25,12 @@ public static class WelcomeCard
                     "How to report a concern, whenever you need it: just type **report**.",
                 ]),
                 TrackChoice.Input(welcome.Tracks, welcome.CurrentTrack),
+                new ActionSet([ScheduleVerbs.OfferDailyQuiz()]),
             ],
             Actions =
             [
                 TrackChoice.SaveAction(),
                 CommonActions.StartQuiz(),
-                ScheduleVerbs.OfferDailyQuiz(),
                 CommonActions.ReportConcern("How do I report a concern?"),
             ],
             Speak = $"{greeting}. Choose your role, then start a quiz. To report a concern, type report.",
