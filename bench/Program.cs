@@ -1,10 +1,12 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose, delivery. A later issue adds turns.
+// Verbs: compose, turns, delivery.
 using Beacon.Bench;
+using Beacon.Bench.Turns;
 
 var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["compose"] = ComposeBench.Run,
+    ["turns"] = TurnsBench.Run,
     ["delivery"] = DeliveryBench.Run,
 };
 

@@ -3,6 +3,7 @@ namespace Beacon.Bot.Composition;
 using Beacon.Bot.Configuration;
 using Beacon.Bot.Delivery;
 using Beacon.Bot.Protocol;
+using Beacon.Bot.Security;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Learners;
 using Beacon.Dialogs.Reporting;
@@ -37,8 +38,10 @@ public static class BeaconServices
         services.AddSingleton<HandoffFlow>();
         services.AddSingleton<ProgressFlow>();
         services.AddSingleton<ITurnHandler, TurnRouter>();
+        services.AddBeaconSecurity(configuration);
 
         services.AddBotProtocol(configuration);
+        services.AddBeaconTelemetry(configuration);
         services.AddBeaconDelivery(configuration);
         return services;
     }

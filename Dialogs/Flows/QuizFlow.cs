@@ -10,6 +10,7 @@ using Beacon.Scheduler.Sessions;
 using Beacon.Training.Answers;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
+using Beacon.Training.Observability;
 using Beacon.Training.Ports;
 using Beacon.Training.Reviews;
 
@@ -24,6 +25,12 @@ public sealed class QuizFlow(
     TimeProvider clock)
 {
     private const int SaveAttempts = 3;
+
+    /// <summary>
+    /// How long a question card stays open. After this an answer is refused politely and stored
+    /// nowhere (the session is closed); an answer already stored still gets its feedback again.
+    /// </summary>
+    public static readonly TimeSpan AnswerWindow = TimeSpan.FromHours(24);
 
     /// <summary>
     /// The cards for an on-demand question: the topic's refresher first when the learner meets a
@@ -95,6 +102,15 @@ public sealed class QuizFlow(
             return Unmatched();
         }
 
+        if (clock.GetUtcNow() - issued.IssuedAt > AnswerWindow)
+        {
+            var earlier = (await answers.ListAnswersAsync(learner, cancellationToken).ConfigureAwait(false))
+                .FirstOrDefault(a => string.Equals(a.PromptId, promptId, StringComparison.Ordinal));
+            return earlier is null
+                ? Closed()
+                : FeedbackCard.Build(CardViews.Feedback(question, earlier, !earlier.Correct && pack.Refreshers.Any(r => r.Topic == question.Topic)));
+        }
+
         var sure = data.TryGetValue(CardData.Sure, out var sureValue) &&
                    string.Equals(sureValue, "true", StringComparison.OrdinalIgnoreCase);
         var answer = new AnswerRecord(
@@ -107,7 +123,16 @@ public sealed class QuizFlow(
             sure ? Confidence.Sure : Confidence.Unsure,
             issued.IssuedAt,
             clock.GetUtcNow());
-        var stored = (await answers.AppendAsync(answer, cancellationToken).ConfigureAwait(false)).Stored;
+        var appended = await answers.AppendAsync(answer, cancellationToken).ConfigureAwait(false);
+        var stored = appended.Stored;
+        if (appended.Added)
+        {
+            BeaconTelemetry.Answers.Add(
+                1,
+                new KeyValuePair<string, object?>("correct", stored.Correct),
+                new KeyValuePair<string, object?>("confidence", stored.Confidence.ToString()));
+        }
+
         await ApplyToReviewAsync(stored, cancellationToken).ConfigureAwait(false);
 
         var offerRefresher = !stored.Correct && pack.Refreshers.Any(r => r.Topic == question.Topic);
@@ -129,7 +154,10 @@ public sealed class QuizFlow(
                 return;
             }
 
-            var history = await answers.ListAnswersAsync(answer.Learner, cancellationToken).ConfigureAwait(false);
+            // The answer log is read only when the rating looks at it (a correct, sure answer).
+            var history = RatingPolicy.NeedsHistory(answer)
+                ? await answers.ListAnswersAsync(answer.Learner, cancellationToken).ConfigureAwait(false)
+                : [];
             var rating = ratingPolicy.Rate(answer, history);
             var next = memory.Review(current, rating, answer.AnsweredAt);
             try
@@ -143,6 +171,11 @@ public sealed class QuizFlow(
             }
         }
     }
+
+    private static AdaptiveCard Closed() => NoticeCard.Build(
+        "This question has closed",
+        "Questions stay open for a day, so I haven't recorded this answer. Type **quiz** for a fresh one.",
+        CommonActions.StartQuiz("New question"));
 
     private static AdaptiveCard Unmatched() => NoticeCard.Build(
         "I can't match that answer",

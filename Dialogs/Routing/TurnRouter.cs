@@ -6,9 +6,12 @@ using Beacon.Cards.Model;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Learners;
+using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Turns;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
+using System.Diagnostics;
+using Beacon.Training.Observability;
 using Beacon.Training.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -24,12 +27,41 @@ public sealed class TurnRouter(
     ReportFlow report,
     HandoffFlow handoff,
     ProgressFlow progress,
+    PrivacyFlow privacy,
+    ManagerGate managers,
     ILogger<TurnRouter> logger,
     ScheduleFlow? schedule = null) : ITurnHandler
 {
     public async Task<InvokeResult?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var incoming = turn.Incoming;
+        var kind = incoming.Kind.ToString();
+        using var span = BeaconTelemetry.Source.StartActivity("beacon.turn");
+        span?.SetTag("beacon.turn.kind", kind);
+        span?.SetTag("beacon.activity.id", incoming.ActivityId);
+        span?.SetTag("beacon.conversation.type", incoming.ConversationType);
+        span?.SetTag("beacon.verb", incoming.Verb);
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ConversationId"] = incoming.Address.ConversationId,
+            ["ActivityId"] = incoming.ActivityId,
+        });
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await RouteAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            var tag = new KeyValuePair<string, object?>("kind", kind);
+            BeaconTelemetry.Turns.Add(1, tag);
+            BeaconTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
+        }
+    }
+
+    private async Task<InvokeResult?> RouteAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
         var incoming = turn.Incoming;
         try
         {
@@ -72,6 +104,13 @@ public sealed class TurnRouter(
         if (intent == Intent.Report)
         {
             await report.SendAsync(turn, cancellationToken, IntentRecognizer.IsBareReport(incoming.Text)).ConfigureAwait(false);
+            return;
+        }
+
+        // Privacy requests never create a profile; manager commands from others are refused (docs/security.md).
+        if (await privacy.TryHandleMessageAsync(turn, cancellationToken).ConfigureAwait(false)
+            || await managers.TryRefuseMessageAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
             return;
         }
 
@@ -125,6 +164,11 @@ public sealed class TurnRouter(
         {
             await report.SendAsync(turn, cancellationToken).ConfigureAwait(false);
             return new MessageInvokeResult("Here is how to report a concern.");
+        }
+
+        if ((managers.RefuseAction(incoming) ?? await privacy.TryHandleActionAsync(turn, cancellationToken).ConfigureAwait(false)) is { } gated)
+        {
+            return gated;
         }
 
         if (schedule is not null && ScheduleVerbs.Handles(incoming.Verb))

@@ -120,7 +120,16 @@ public sealed partial class AzureTableStorage : IDisposable
     internal async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await GuardAsync(operation, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await GuardAsync(operation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex) when (ex.InnerException is RequestFailedException { ErrorCode: "TableNotFound" })
+        {
+            // Someone deleted a table (or an emulator lost it): create it again on the next call.
+            initialized = false;
+            throw;
+        }
     }
 
     /// <summary>Maps service and transport failures to <see cref="StoreUnavailableException"/>; a cancellation by the caller stays one.</summary>

@@ -39,7 +39,8 @@ public sealed class RunningBot : IAsyncDisposable
 
     public static async Task<RunningBot> StartAsync(
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        IEnumerable<string>? arguments = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("beacon-test-").FullName;
         var config = new Dictionary<string, string?>
@@ -55,7 +56,9 @@ public sealed class RunningBot : IAsyncDisposable
         }
 
         var logs = new CapturedLogs();
-        var app = BeaconApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        // Command-line arguments reach the configuration before the composition root reads it (e.g. Storage:Provider).
+        // No file watchers: dozens of hosts in one test run would exhaust the inotify instances.
+        var app = BeaconApp.Build(["--urls", "http://127.0.0.1:0", "--hostBuilder:reloadConfigOnChange=false", .. arguments ?? []], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.ClearProviders();

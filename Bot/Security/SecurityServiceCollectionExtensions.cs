@@ -1,0 +1,55 @@
+namespace Beacon.Bot.Security;
+
+using Beacon.Bot.Composition;
+using Beacon.Dialogs.Flows;
+using Beacon.Dialogs.Managers;
+using Beacon.Dialogs.Turns;
+using Beacon.Storage.AzureTables;
+using Beacon.Storage.Sqlite;
+using Beacon.Training.Ports;
+
+/// <summary>Registers Beacon's security pieces: per-user rate limiting, manager checks, privacy (my data, forget me).</summary>
+public static class SecurityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Call after the store and the <see cref="ITurnHandler"/> are registered: the handler is
+    /// wrapped by <see cref="RateLimitedTurnHandler"/>, and an <see cref="ILearnerEraser"/> is
+    /// added for the registered store.
+    /// </summary>
+    public static IServiceCollection AddBeaconSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
+        services.AddSingleton<PerUserRateLimiter>();
+        services.AddSingleton<IManagerDirectory>(_ => new ConfiguredManagerDirectory(configuration));
+        services.AddSingleton<ManagerGate>();
+        services.AddSingleton<PrivacyFlow>();
+
+        services.AddSingleton<ILearnerEraser>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
+
+        DecorateTurnHandler(services);
+        return services;
+    }
+
+    private static void DecorateTurnHandler(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(ITurnHandler))
+            ?? throw new InvalidOperationException("Register the ITurnHandler before calling AddBeaconSecurity.");
+        services.Remove(registered);
+        Func<IServiceProvider, ITurnHandler> inner = registered switch
+        {
+            { ImplementationInstance: ITurnHandler instance } => _ => instance,
+            { ImplementationFactory: { } factory } => sp => (ITurnHandler)factory(sp),
+            { ImplementationType: { } type } => sp => (ITurnHandler)ActivatorUtilities.CreateInstance(sp, type),
+            _ => throw new InvalidOperationException("The ITurnHandler registration cannot be wrapped."),
+        };
+        services.AddSingleton<ITurnHandler>(sp => new RateLimitedTurnHandler(
+            inner(sp),
+            sp.GetRequiredService<PerUserRateLimiter>(),
+            sp.GetRequiredService<ILogger<RateLimitedTurnHandler>>()));
+    }
+}

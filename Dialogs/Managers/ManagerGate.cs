@@ -1,0 +1,53 @@
+namespace Beacon.Dialogs.Managers;
+
+using Beacon.Cards.Builders;
+using Beacon.Cards.Model;
+using Beacon.Dialogs.Intents;
+using Beacon.Dialogs.Turns;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// Refuses manager verbs and phrases from anyone who is not a manager, with a polite card. A
+/// manager's request passes through to whatever handles it.
+/// </summary>
+public sealed class ManagerGate(IManagerDirectory managers, ILogger<ManagerGate> logger)
+{
+    public static AdaptiveCard RefusalCard() => NoticeCard.Build(
+        "That's for managers",
+        "Only the people your organisation has set up as Beacon managers can run campaigns or see team reports. " +
+        "If you think you should be one, ask your Beacon administrator.",
+        CardActionsForLearners());
+
+    /// <summary>True when the typed text was a manager command from a non-manager and was refused.</summary>
+    public async Task<bool> TryRefuseMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (!ManagerCommands.IsManagerText(turn.Incoming.Text) || IsManager(turn.Incoming))
+        {
+            return false;
+        }
+
+        await turn.SendAsync(OutgoingMessage.FromCard(RefusalCard(), "That's for managers"), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The refusal for a manager verb from a non-manager; null when the action may go on.</summary>
+    public InvokeResult? RefuseAction(IncomingTurn incoming)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        return ManagerCommands.IsManagerVerb(incoming.Verb) && !IsManager(incoming) ? new CardInvokeResult(RefusalCard()) : null;
+    }
+
+    private bool IsManager(IncomingTurn incoming)
+    {
+        var manager = managers.IsManager(incoming.TenantId, incoming.From);
+        if (!manager)
+        {
+            logger.LogInformation("Refused a manager command from a user who is not a manager ({TurnKind})", incoming.Kind);
+        }
+
+        return manager;
+    }
+
+    private static CardAction[] CardActionsForLearners() => [Beacon.Cards.CommonActions.StartQuiz(), Beacon.Cards.CommonActions.Help()];
+}

@@ -1,0 +1,136 @@
+namespace Beacon.Storage.AzureTables;
+
+using Azure;
+using Azure.Data.Tables;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+
+/// <summary>
+/// "My data" and "forget me" on Azure Table Storage: the learner's whole partition of
+/// <c>{prefix}LearnerData</c> (issued questions, answers, review states and any other kind of
+/// row stored there), and in <c>{prefix}Learners</c> the profile row plus every row whose key
+/// starts with the learner's row key and <c>|</c> (the welcome marker and any later marker).
+/// Escaped learner ids never contain <c>|</c>, so that prefix belongs to this learner alone.
+/// In <c>{prefix}Handoffs</c> (partitioned by tenant), the audit rows whose <c>FromUserId</c> is the learner.
+/// </summary>
+public sealed class AzureTableLearnerEraser : ILearnerEraser
+{
+    private const int BatchSize = 100;
+
+    private readonly AzureTableStorage storage;
+
+    public AzureTableLearnerEraser(AzureTableStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        this.storage = storage;
+    }
+
+    public Task<LearnerFootprint> DescribeAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            async ct =>
+            {
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var entity in await ProfileRowsAsync(learner, ct).ConfigureAwait(false))
+                {
+                    var kind = entity.RowKey == TableKeys.LearnerRow(learner) ? LearnerFootprint.Profile : "profile markers";
+                    counts[kind] = counts.GetValueOrDefault(kind) + 1;
+                }
+
+                foreach (var entity in await DataRowsAsync(learner, ct).ConfigureAwait(false))
+                {
+                    var kind = KindOf(entity.RowKey);
+                    counts[kind] = counts.GetValueOrDefault(kind) + 1;
+                }
+
+                var handoffs = (await HandoffRowsAsync(learner, ct).ConfigureAwait(false)).Count;
+                if (handoffs > 0)
+                {
+                    counts[LearnerFootprint.Handoffs] = handoffs;
+                }
+
+                return new LearnerFootprint(counts);
+            },
+            cancellationToken);
+
+    public Task<int> EraseAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            async ct =>
+            {
+                // Data first, profile last: an interrupted erase leaves the profile, so "forget me" can be asked again.
+                var deleted = await DeleteAsync(storage.LearnerData, await DataRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                deleted += await DeleteAsync(storage.Handoffs, await HandoffRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                deleted += await DeleteAsync(storage.Learners, await ProfileRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                return deleted;
+            },
+            cancellationToken);
+
+    private static string KindOf(string rowKey) =>
+        rowKey.StartsWith(TableKeys.IssuedPrefix, StringComparison.Ordinal) ? LearnerFootprint.IssuedQuestions
+        : rowKey.StartsWith(TableKeys.AnswerPrefix, StringComparison.Ordinal) ? LearnerFootprint.Answers
+        : rowKey.StartsWith(TableKeys.ReviewPrefix, StringComparison.Ordinal) ? LearnerFootprint.ReviewStates
+        : rowKey.Contains('|', StringComparison.Ordinal) ? rowKey[..rowKey.IndexOf('|', StringComparison.Ordinal)]
+        : "other";
+
+    private async Task<List<TableEntity>> DataRowsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.LearnerPartition(learner)}");
+        return await QueryKeysAsync(storage.LearnerData, filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<TableEntity>> HandoffRowsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Tenant(learner.TenantId)} and FromUserId eq {learner.LearnerId}");
+        return await QueryKeysAsync(storage.Handoffs, filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<TableEntity>> ProfileRowsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var tenant = TableKeys.Tenant(learner.TenantId);
+        var row = TableKeys.LearnerRow(learner);
+        var markersFrom = row + "|";
+        var markersTo = row + "}";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {tenant} and (RowKey eq {row} or (RowKey ge {markersFrom} and RowKey lt {markersTo}))");
+        return await QueryKeysAsync(storage.Learners, filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<TableEntity>> QueryKeysAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, storage.ListPageSize, ["PartitionKey", "RowKey"], cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(entity);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Deletes in transactions of up to 100 (rows of one partition); a row already gone is not an error.</summary>
+    private static async Task<int> DeleteAsync(TableClient table, List<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(BatchSize))
+            {
+                try
+                {
+                    var actions = chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)).ToList();
+                    await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                    deleted += chunk.Length;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // Someone else deleted a row in between: delete one by one, ignoring those gone.
+                    foreach (var row in chunk)
+                    {
+                        var response = await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+                        deleted += response.Status == 404 ? 0 : 1;
+                    }
+                }
+            }
+        }
+
+        return deleted;
+    }
+}

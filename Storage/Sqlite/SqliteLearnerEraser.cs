@@ -1,0 +1,130 @@
+namespace Beacon.Storage.Sqlite;
+
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Microsoft.Data.Sqlite;
+using static Beacon.Storage.Sqlite.SqliteDatabase;
+
+/// <summary>
+/// "My data" and "forget me" on SQLite. Finds every table with a <c>tenant_id</c> column and a
+/// learner column (<c>learner_id</c>, or <c>from_user_id</c> for the handoff audit), so tables
+/// added later are covered without a change here, and counts or deletes that learner's rows, all
+/// in one transaction.
+/// </summary>
+public sealed class SqliteLearnerEraser : ILearnerEraser
+{
+    private static readonly Dictionary<string, string> KindOfTable = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["learners"] = LearnerFootprint.Profile,
+        ["issued_questions"] = LearnerFootprint.IssuedQuestions,
+        ["answers"] = LearnerFootprint.Answers,
+        ["review_states"] = LearnerFootprint.ReviewStates,
+        ["handoffs"] = LearnerFootprint.Handoffs,
+    };
+
+    /// <summary>Columns that hold the learner's id, in order of preference.</summary>
+    private static readonly string[] LearnerColumns = ["learner_id", "from_user_id"];
+
+    private readonly SqliteDatabase database;
+
+    public SqliteLearnerEraser(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+    }
+
+    public Task<LearnerFootprint> DescribeAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async (connection, ct) =>
+            {
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var (table, column) in await LearnerTablesAsync(connection, null, ct).ConfigureAwait(false))
+                {
+                    var command = CreateCommand(connection, $"SELECT COUNT(*) FROM {Quote(table)} WHERE tenant_id = $tenant AND {Quote(column)} = $learner;");
+                    await using (command.ConfigureAwait(false))
+                    {
+                        Add(command, "$tenant", learner.TenantId);
+                        Add(command, "$learner", learner.LearnerId);
+                        var count = Convert.ToInt32(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                        var kind = KindOfTable.GetValueOrDefault(table, table);
+                        counts[kind] = counts.GetValueOrDefault(kind) + count;
+                    }
+                }
+
+                return new LearnerFootprint(counts);
+            },
+            cancellationToken);
+
+    public Task<int> EraseAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async (connection, ct) =>
+            {
+                var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var deleted = 0;
+                    foreach (var (table, column) in await LearnerTablesAsync(connection, transaction, ct).ConfigureAwait(false))
+                    {
+                        var command = CreateCommand(connection, $"DELETE FROM {Quote(table)} WHERE tenant_id = $tenant AND {Quote(column)} = $learner;", transaction);
+                        await using (command.ConfigureAwait(false))
+                        {
+                            Add(command, "$tenant", learner.TenantId);
+                            Add(command, "$learner", learner.LearnerId);
+                            deleted += await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                        }
+                    }
+
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                    return deleted;
+                }
+            },
+            cancellationToken);
+
+    /// <summary>The user tables that hold rows keyed by tenant and learner, with their learner column.</summary>
+    internal static async Task<IReadOnlyList<(string Table, string Column)>> LearnerTablesAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var tables = new List<string>();
+        var list = CreateCommand(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;", transaction);
+        await using (list.ConfigureAwait(false))
+        {
+            var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        var result = new List<(string, string)>();
+        foreach (var table in tables)
+        {
+            var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var info = CreateCommand(connection, $"SELECT name FROM pragma_table_info({QuoteLiteral(table)});", transaction);
+            await using (info.ConfigureAwait(false))
+            {
+                var reader = await info.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        columns.Add(reader.GetString(0));
+                    }
+                }
+            }
+
+            var learnerColumn = LearnerColumns.FirstOrDefault(columns.Contains);
+            if (columns.Contains("tenant_id") && learnerColumn is not null)
+            {
+                result.Add((table, learnerColumn));
+            }
+        }
+
+        return result;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string QuoteLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
