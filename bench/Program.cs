@@ -1,5 +1,5 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose, turns. Later issues add delivery.
+// Verbs: compose, turns, delivery.
 using Beacon.Bench;
 using Beacon.Bench.Turns;
 
@@ -7,6 +7,7 @@ var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringCompar
 {
     ["compose"] = ComposeBench.Run,
     ["turns"] = TurnsBench.Run,
+    ["delivery"] = DeliveryBench.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
