@@ -1,10 +1,12 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose. Later issues add delivery and turns.
+// Verbs: compose, turns. Later issues add delivery.
 using Beacon.Bench;
+using Beacon.Bench.Turns;
 
 var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["compose"] = ComposeBench.Run,
+    ["turns"] = TurnsBench.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

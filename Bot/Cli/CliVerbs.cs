@@ -8,6 +8,7 @@ public static class CliVerbs
         ["content"] = ContentCommand.Run,
         ["manifest"] = ManifestCommand.Run,
         ["simulate"] = (args, output, _) => SimulateCommand.Run(args, output),
+        ["storage"] = StorageCommand.Run,
     };
 
     /// <summary>True when the first argument names a verb (host options such as --urls start with a dash).</summary>

@@ -8,16 +8,23 @@ public static class BeaconApp
 {
     public const string DefaultUrl = "http://localhost:3978";
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="args">Command-line arguments (host options such as --urls).</param>
+    /// <param name="configure">Runs before Beacon's services are added: extra configuration sources, logging.</param>
+    /// <param name="overrideServices">Runs after Beacon's services are added: replacements win.</param>
+    public static WebApplication Build(
+        string[] args,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
         builder.Services.AddBeacon(builder.Configuration);
-        configure?.Invoke(builder);
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHealth();

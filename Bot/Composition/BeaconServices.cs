@@ -1,6 +1,7 @@
 namespace Beacon.Bot.Composition;
 
 using Beacon.Bot.Configuration;
+using Beacon.Bot.Delivery;
 using Beacon.Bot.Protocol;
 using Beacon.Bot.Security;
 using Beacon.Dialogs.Flows;
@@ -40,6 +41,8 @@ public static class BeaconServices
         services.AddBeaconSecurity(configuration);
 
         services.AddBotProtocol(configuration);
+        services.AddBeaconTelemetry(configuration);
+        services.AddBeaconDelivery(configuration);
         return services;
     }
 

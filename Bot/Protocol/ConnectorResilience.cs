@@ -1,5 +1,7 @@
 namespace Beacon.Bot.Protocol;
 
+using Beacon.Training.Observability;
+
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -39,6 +41,15 @@ public static class ConnectorResilience
                 MaxDelay = MaxDelay,
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                OnRetry = args =>
+                {
+                    if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        BeaconTelemetry.Throttled.Add(1);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
             })
             .AddTimeout(AttemptTimeout);
     }

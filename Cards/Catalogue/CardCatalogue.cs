@@ -37,6 +37,11 @@ public static class CardCatalogue
         }
 
         yield return new("guidance-with-organisation", GuidanceCard.Build(CatalogueSamples.GuidanceWithOrganisation));
+        yield return new("guidance-bare-report", GuidanceCard.Build(CatalogueSamples.GuidanceForBareReport));
+        yield return new("handoff-to-contact", HandoffCard.ForContact(
+            "Sam Rivera", "A cleaner on ward 4 said her employer keeps her passport and she sleeps at the agency office.", new DateTimeOffset(2026, 11, 28, 9, 30, 0, TimeSpan.Zero)));
+        yield return new("handoff-sent", HandoffCard.Sent("999", 1));
+        yield return new("progress", ProgressCard.Build(CatalogueSamples.Progress));
         yield return new("help", HelpCard.Build());
         yield return new("help-not-understood", HelpCard.Build("what's the canteen menu today?"));
         yield return new("notice-could-not-save", NoticeCard.CouldNotSave());

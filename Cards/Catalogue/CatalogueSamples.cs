@@ -235,7 +235,16 @@ public static class CatalogueSamples
             "Safeguarding team, St Mary's Hospital",
             "call extension 4455 (24/7) or email safeguarding@stmarys.example.org",
             new Uri("https://intranet.stmarys.example.org/safeguarding")),
+        CanHandOff = true,
+        RegionCode = Guidance[1].Code,
+        RegionChoices = Guidance.Select(g => new RegionChoiceView(g.Code, g.View.RegionName)).ToList(),
     };
+
+    /// <summary>A bare "report": the guidance with a way to the progress report the user may have meant.</summary>
+    public static GuidanceView GuidanceForBareReport { get; } = Guidance[0].View with { OfferProgressReport = true };
+
+    public static ProgressView Progress { get; } = new(
+        Answered: 42, Correct: 33, StreakDays: 5, Mastered: 12, DueNow: 3, ConfidentButWrong: 2, WeakestTopic: "Law and rights");
 
     private static (string Code, GuidanceView View) Region(
         string code, string name, string emergency, IReadOnlyList<GuidanceLineView> lines, string? notes) =>

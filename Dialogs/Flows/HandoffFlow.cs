@@ -5,6 +5,7 @@ using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
 using Beacon.Dialogs.Reporting;
 using Beacon.Dialogs.Turns;
+using Beacon.Training.Observability;
 using Beacon.Training.Ports;
 using Beacon.Training.Reporting;
 using Microsoft.Extensions.Logging;
@@ -60,6 +61,7 @@ public sealed class HandoffFlow(GuidanceComposer guidance, IHandoffLog handoffs,
                 $"Please contact them directly: {contact.HowToReach}. If anyone is in immediate danger, call {emergency} now.");
         }
 
+        BeaconTelemetry.Handoffs.Add(1);
         await RecordAsync(new HandoffRecord(incoming.TenantId, incoming.ActivityId, incoming.From.StableId, now, delivered), cancellationToken)
             .ConfigureAwait(false);
         return HandoffCard.Sent(emergency, delivered.Count);

@@ -10,6 +10,7 @@ using Beacon.Scheduler.Sessions;
 using Beacon.Training.Answers;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
+using Beacon.Training.Observability;
 using Beacon.Training.Ports;
 using Beacon.Training.Reviews;
 
@@ -122,7 +123,16 @@ public sealed class QuizFlow(
             sure ? Confidence.Sure : Confidence.Unsure,
             issued.IssuedAt,
             clock.GetUtcNow());
-        var stored = (await answers.AppendAsync(answer, cancellationToken).ConfigureAwait(false)).Stored;
+        var appended = await answers.AppendAsync(answer, cancellationToken).ConfigureAwait(false);
+        var stored = appended.Stored;
+        if (appended.Added)
+        {
+            BeaconTelemetry.Answers.Add(
+                1,
+                new KeyValuePair<string, object?>("correct", stored.Correct),
+                new KeyValuePair<string, object?>("confidence", stored.Confidence.ToString()));
+        }
+
         await ApplyToReviewAsync(stored, cancellationToken).ConfigureAwait(false);
 
         var offerRefresher = !stored.Correct && pack.Refreshers.Any(r => r.Topic == question.Topic);
@@ -144,7 +154,10 @@ public sealed class QuizFlow(
                 return;
             }
 
-            var history = await answers.ListAnswersAsync(answer.Learner, cancellationToken).ConfigureAwait(false);
+            // The answer log is read only when the rating looks at it (a correct, sure answer).
+            var history = RatingPolicy.NeedsHistory(answer)
+                ? await answers.ListAnswersAsync(answer.Learner, cancellationToken).ConfigureAwait(false)
+                : [];
             var rating = ratingPolicy.Rate(answer, history);
             var next = memory.Review(current, rating, answer.AnsweredAt);
             try

@@ -10,6 +10,8 @@ using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Turns;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
+using System.Diagnostics;
+using Beacon.Training.Observability;
 using Beacon.Training.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +34,33 @@ public sealed class TurnRouter(
     public async Task<InvokeResult?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var incoming = turn.Incoming;
+        var kind = incoming.Kind.ToString();
+        using var span = BeaconTelemetry.Source.StartActivity("beacon.turn");
+        span?.SetTag("beacon.turn.kind", kind);
+        span?.SetTag("beacon.activity.id", incoming.ActivityId);
+        span?.SetTag("beacon.conversation.type", incoming.ConversationType);
+        span?.SetTag("beacon.verb", incoming.Verb);
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ConversationId"] = incoming.Address.ConversationId,
+            ["ActivityId"] = incoming.ActivityId,
+        });
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await RouteAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            var tag = new KeyValuePair<string, object?>("kind", kind);
+            BeaconTelemetry.Turns.Add(1, tag);
+            BeaconTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
+        }
+    }
+
+    private async Task<InvokeResult?> RouteAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
         var incoming = turn.Incoming;
         try
         {

@@ -51,6 +51,16 @@ public sealed class RatingPolicy
     }
 
     /// <summary>
+    /// Whether <see cref="Rate"/> reads the history for this answer: only a correct, sure answer
+    /// is compared with the learner's earlier response times. Callers can skip loading the log otherwise.
+    /// </summary>
+    public static bool NeedsHistory(AnswerRecord answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Correct && answer.Confidence == Confidence.Sure;
+    }
+
+    /// <summary>
     /// Rates <paramref name="answer"/>. <paramref name="history"/> is the learner's answer log; only
     /// answers before this one (other prompts, answered earlier) count towards the median.
     /// </summary>

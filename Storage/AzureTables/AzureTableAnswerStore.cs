@@ -26,16 +26,7 @@ public sealed class AzureTableAnswerStore : IAnswerStore
     public Task RecordIssuedAsync(IssuedQuestion issued, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issued);
-        var entity = new TableEntity(TableKeys.LearnerPartition(issued.Learner), TableKeys.Issued(issued.PromptId))
-        {
-            ["TenantId"] = issued.Learner.TenantId,
-            ["LearnerId"] = issued.Learner.LearnerId,
-            ["PromptId"] = issued.PromptId,
-            ["QuestionId"] = issued.QuestionId,
-            ["QuestionVersion"] = issued.QuestionVersion,
-            ["IssuedAt"] = StoredTime.Format(issued.IssuedAt),
-            ["OnDemand"] = issued.OnDemand,
-        };
+        var entity = IssuedEntity(issued);
         return storage.RunAsync(
             async ct =>
             {
@@ -67,14 +58,7 @@ public sealed class AzureTableAnswerStore : IAnswerStore
                     return null;
                 }
 
-                var entity = response.Value!;
-                return new IssuedQuestion(
-                    learner,
-                    Required(entity, "PromptId"),
-                    Required(entity, "QuestionId"),
-                    entity.GetInt32("QuestionVersion") ?? throw Missing(entity, "QuestionVersion"),
-                    StoredTime.Parse(Required(entity, "IssuedAt")),
-                    entity.GetBoolean("OnDemand") ?? throw Missing(entity, "OnDemand"));
+                return ReadIssued(response.Value!);
             },
             cancellationToken);
     }
@@ -84,19 +68,7 @@ public sealed class AzureTableAnswerStore : IAnswerStore
         ArgumentNullException.ThrowIfNull(answer);
         var partition = TableKeys.LearnerPartition(answer.Learner);
         var row = TableKeys.Answer(answer.PromptId);
-        var entity = new TableEntity(partition, row)
-        {
-            ["TenantId"] = answer.Learner.TenantId,
-            ["LearnerId"] = answer.Learner.LearnerId,
-            ["PromptId"] = answer.PromptId,
-            ["QuestionId"] = answer.QuestionId,
-            ["QuestionVersion"] = answer.QuestionVersion,
-            ["OptionId"] = answer.OptionId,
-            ["Correct"] = answer.Correct,
-            ["Confidence"] = (int)answer.Confidence,
-            ["IssuedAt"] = StoredTime.Format(answer.IssuedAt),
-            ["AnsweredAt"] = StoredTime.Format(answer.AnsweredAt),
-        };
+        var entity = AnswerEntity(answer);
         return storage.RunAsync(
             async ct =>
             {
@@ -140,7 +112,7 @@ public sealed class AzureTableAnswerStore : IAnswerStore
         return table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken);
     }
 
-    private static AnswerRecord ReadAnswer(TableEntity entity) => new(
+    internal static AnswerRecord ReadAnswer(TableEntity entity) => new(
         new LearnerKey(Required(entity, "TenantId"), Required(entity, "LearnerId")),
         Required(entity, "PromptId"),
         Required(entity, "QuestionId"),
@@ -150,4 +122,39 @@ public sealed class AzureTableAnswerStore : IAnswerStore
         (Confidence)(entity.GetInt32("Confidence") ?? throw Missing(entity, "Confidence")),
         StoredTime.Parse(Required(entity, "IssuedAt")),
         StoredTime.Parse(Required(entity, "AnsweredAt")));
+
+    internal static TableEntity IssuedEntity(IssuedQuestion issued) =>
+        new TableEntity(TableKeys.LearnerPartition(issued.Learner), TableKeys.Issued(issued.PromptId))
+        {
+            ["TenantId"] = issued.Learner.TenantId,
+            ["LearnerId"] = issued.Learner.LearnerId,
+            ["PromptId"] = issued.PromptId,
+            ["QuestionId"] = issued.QuestionId,
+            ["QuestionVersion"] = issued.QuestionVersion,
+            ["IssuedAt"] = StoredTime.Format(issued.IssuedAt),
+            ["OnDemand"] = issued.OnDemand,
+        };
+
+    internal static IssuedQuestion ReadIssued(TableEntity entity) => new(
+        new LearnerKey(Required(entity, "TenantId"), Required(entity, "LearnerId")),
+        Required(entity, "PromptId"),
+        Required(entity, "QuestionId"),
+        entity.GetInt32("QuestionVersion") ?? throw Missing(entity, "QuestionVersion"),
+        StoredTime.Parse(Required(entity, "IssuedAt")),
+        entity.GetBoolean("OnDemand") ?? throw Missing(entity, "OnDemand"));
+
+    internal static TableEntity AnswerEntity(AnswerRecord answer) =>
+        new TableEntity(TableKeys.LearnerPartition(answer.Learner), TableKeys.Answer(answer.PromptId))
+        {
+            ["TenantId"] = answer.Learner.TenantId,
+            ["LearnerId"] = answer.Learner.LearnerId,
+            ["PromptId"] = answer.PromptId,
+            ["QuestionId"] = answer.QuestionId,
+            ["QuestionVersion"] = answer.QuestionVersion,
+            ["OptionId"] = answer.OptionId,
+            ["Correct"] = answer.Correct,
+            ["Confidence"] = (int)answer.Confidence,
+            ["IssuedAt"] = StoredTime.Format(answer.IssuedAt),
+            ["AnsweredAt"] = StoredTime.Format(answer.AnsweredAt),
+        };
 }

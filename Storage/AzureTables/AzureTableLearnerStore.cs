@@ -71,8 +71,10 @@ public sealed class AzureTableLearnerStore : ILearnerStore
     }
 
     /// <summary>
-    /// The welcome marker is its own entity, added only if absent, so the first caller wins even
-    /// when a profile upsert that read an older profile replaces <c>WelcomedAt</c> at the same time.
+    /// The welcome marker is its own entity (RowKey <c>learner|welcomed</c>), added only if absent,
+    /// so the first caller wins even when a profile upsert that read an older profile replaces
+    /// <c>WelcomedAt</c> at the same time. Marker and profile share the tenant partition, so both
+    /// are written in one entity-group transaction: they never disagree, even after a crash.
     /// </summary>
     public Task<bool> TryMarkWelcomedAsync(LearnerKey key, DateTimeOffset at, CancellationToken cancellationToken) =>
         storage.RunAsync(
@@ -86,32 +88,50 @@ public sealed class AzureTableLearnerStore : ILearnerStore
                     return false;
                 }
 
-                var marker = new TableEntity(TableKeys.Tenant(key.TenantId), TableKeys.LearnerRow(key) + WelcomeMarkerSuffix)
+                var marker = WelcomeMarker(key, at);
+                if (current.HasValue)
                 {
-                    ["WelcomedAt"] = StoredTime.Format(at),
-                };
+                    var profile = new TableEntity(marker.PartitionKey, TableKeys.LearnerRow(key)) { ["WelcomedAt"] = marker["WelcomedAt"] };
+                    try
+                    {
+                        await storage.Learners.SubmitTransactionAsync(
+                            [
+                                new TableTransactionAction(TableTransactionActionType.Add, marker),
+                                new TableTransactionAction(TableTransactionActionType.UpdateMerge, profile, ETag.All),
+                            ],
+                            ct).ConfigureAwait(false);
+                        return true;
+                    }
+                    catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is null or 0)
+                    {
+                        return false;
+                    }
+                    catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex == 1)
+                    {
+                        // The profile was deleted in between: the marker alone records the welcome.
+                    }
+                }
+
                 try
                 {
                     await storage.Learners.AddEntityAsync(marker, ct).ConfigureAwait(false);
+                    return true;
                 }
                 catch (RequestFailedException ex) when (ex.Status == 409)
                 {
                     return false;
                 }
-
-                var profile = new TableEntity(marker.PartitionKey, TableKeys.LearnerRow(key)) { ["WelcomedAt"] = marker["WelcomedAt"] };
-                try
-                {
-                    await storage.Learners.UpdateEntityAsync(profile, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
-                }
-                catch (RequestFailedException ex) when (ex.Status == 404)
-                {
-                    // No profile yet: the marker alone records the welcome.
-                }
-
-                return true;
             },
             cancellationToken);
+
+    internal static TableEntity WelcomeMarker(LearnerKey key, DateTimeOffset at) =>
+        new(TableKeys.Tenant(key.TenantId), TableKeys.LearnerRow(key) + WelcomeMarkerSuffix)
+        {
+            ["WelcomedAt"] = StoredTime.Format(at),
+        };
+
+    internal static bool IsWelcomeMarker(TableEntity entity) =>
+        entity.RowKey.EndsWith(WelcomeMarkerSuffix, StringComparison.Ordinal);
 
     public async IAsyncEnumerable<Learner> ListActiveAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -143,7 +163,7 @@ public sealed class AzureTableLearnerStore : ILearnerStore
         }
     }
 
-    private static TableEntity Write(Learner learner)
+    internal static TableEntity Write(Learner learner)
     {
         var entity = new TableEntity(TableKeys.Tenant(learner.Key.TenantId), TableKeys.LearnerRow(learner.Key))
         {
@@ -172,7 +192,7 @@ public sealed class AzureTableLearnerStore : ILearnerStore
         return entity;
     }
 
-    private static Learner Read(TableEntity entity)
+    internal static Learner Read(TableEntity entity)
     {
         var serviceUrl = entity.GetString("AddressServiceUrl");
         return new Learner

@@ -52,20 +52,7 @@ public sealed class AzureTableReviewStore : IReviewStore
     public Task<ReviewState> SaveAsync(ReviewState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var entity = new TableEntity(TableKeys.LearnerPartition(state.Learner), TableKeys.Review(state.QuestionId))
-        {
-            ["TenantId"] = state.Learner.TenantId,
-            ["LearnerId"] = state.Learner.LearnerId,
-            ["QuestionId"] = state.QuestionId,
-            ["Phase"] = (int)state.Phase,
-            ["Stability"] = state.Stability,
-            ["Difficulty"] = state.Difficulty,
-            ["Reps"] = state.Reps,
-            ["Lapses"] = state.Lapses,
-            ["Step"] = state.Step,
-        };
-        SetIfNotNull(entity, "Due", StoredTime.Format(state.Due));
-        SetIfNotNull(entity, "LastReview", StoredTime.Format(state.LastReview));
+        var entity = ReviewEntity(state);
 
         return storage.RunAsync(
             async ct =>
@@ -93,7 +80,7 @@ public sealed class AzureTableReviewStore : IReviewStore
             cancellationToken);
     }
 
-    private static ReviewState Read(TableEntity entity) => new()
+    internal static ReviewState Read(TableEntity entity) => new()
     {
         Learner = new LearnerKey(Required(entity, "TenantId"), Required(entity, "LearnerId")),
         QuestionId = Required(entity, "QuestionId"),
@@ -107,4 +94,23 @@ public sealed class AzureTableReviewStore : IReviewStore
         Step = entity.GetInt32("Step") ?? throw Missing(entity, "Step"),
         ConcurrencyToken = entity.ETag.ToString(),
     };
+
+    internal static TableEntity ReviewEntity(ReviewState state)
+    {
+        var entity = new TableEntity(TableKeys.LearnerPartition(state.Learner), TableKeys.Review(state.QuestionId))
+        {
+            ["TenantId"] = state.Learner.TenantId,
+            ["LearnerId"] = state.Learner.LearnerId,
+            ["QuestionId"] = state.QuestionId,
+            ["Phase"] = (int)state.Phase,
+            ["Stability"] = state.Stability,
+            ["Difficulty"] = state.Difficulty,
+            ["Reps"] = state.Reps,
+            ["Lapses"] = state.Lapses,
+            ["Step"] = state.Step,
+        };
+        SetIfNotNull(entity, "Due", StoredTime.Format(state.Due));
+        SetIfNotNull(entity, "LastReview", StoredTime.Format(state.LastReview));
+        return entity;
+    }
 }

@@ -14,6 +14,8 @@ using Beacon.Training.Ports;
 public sealed partial class AzureTableStorage : IDisposable
 {
     private readonly SemaphoreSlim initLock = new(1, 1);
+    private readonly TableServiceClient service;
+    private readonly string prefix;
     private volatile bool initialized;
 
     public AzureTableStorage(AzureTableStoreOptions options)
@@ -46,6 +48,8 @@ public sealed partial class AzureTableStorage : IDisposable
         }
 
         ListPageSize = options.ListPageSize;
+        this.service = service;
+        this.prefix = prefix;
         Learners = service.GetTableClient(prefix + "Learners");
         LearnerData = service.GetTableClient(prefix + "LearnerData");
         Handoffs = service.GetTableClient(prefix + "Handoffs");
@@ -61,6 +65,9 @@ public sealed partial class AzureTableStorage : IDisposable
     internal TableClient Handoffs { get; }
 
     internal int ListPageSize { get; }
+
+    /// <summary>Another table of this deployment (same account and prefix), for stores that keep their own.</summary>
+    internal TableClient GetTable(string name) => service.GetTableClient(prefix + name);
 
     /// <summary>
     /// Creates the tables if they are missing (idempotent). Call it at start-up; the first store
@@ -113,7 +120,16 @@ public sealed partial class AzureTableStorage : IDisposable
     internal async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await GuardAsync(operation, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await GuardAsync(operation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex) when (ex.InnerException is RequestFailedException { ErrorCode: "TableNotFound" })
+        {
+            // Someone deleted a table (or an emulator lost it): create it again on the next call.
+            initialized = false;
+            throw;
+        }
     }
 
     /// <summary>Maps service and transport failures to <see cref="StoreUnavailableException"/>; a cancellation by the caller stays one.</summary>

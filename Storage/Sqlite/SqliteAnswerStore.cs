@@ -28,7 +28,7 @@ public sealed class SqliteAnswerStore : IAnswerStore
     public Task RecordIssuedAsync(IssuedQuestion issued, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issued);
-        return database.RunAsync(
+        return database.RunWriteAsync(
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, """
@@ -90,7 +90,7 @@ public sealed class SqliteAnswerStore : IAnswerStore
     public Task<AppendResult> AppendAsync(AnswerRecord answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        return database.RunAsync(
+        return database.RunWriteAsync(
             async (connection, ct) =>
             {
                 int inserted;

@@ -1,6 +1,7 @@
 namespace Beacon.Storage.Sqlite;
 
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Beacon.Training.Ports;
 using Microsoft.Data.Sqlite;
 
@@ -88,12 +89,59 @@ public sealed class SqliteDatabase : IDisposable
             to_user_ids TEXT NOT NULL,
             PRIMARY KEY (tenant_id, handoff_id)
         );
+        CREATE TABLE IF NOT EXISTS delivery_claims (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            local_date TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            source TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            completed_at TEXT NULL,
+            activity_id TEXT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id, local_date)
+        );
+        CREATE TABLE IF NOT EXISTS schedules (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            days INTEGER NOT NULL,
+            local_time TEXT NOT NULL,
+            time_zone TEXT NULL,
+            quiet_start TEXT NULL,
+            quiet_end TEXT NULL,
+            paused_at TEXT NULL,
+            paused_until TEXT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id)
+        );
+        CREATE TABLE IF NOT EXISTS campaign_slots (
+            tenant_id TEXT NOT NULL,
+            campaign_id TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            days INTEGER NOT NULL,
+            local_time TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            end_date TEXT NULL,
+            PRIMARY KEY (tenant_id, campaign_id)
+        );
         """;
 
     private readonly string connectionString;
     private readonly string fullPath;
-    private readonly int busyTimeoutMilliseconds;
+    // Native connections (reused by the pool) whose per-connection pragmas have run.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = [];
+    private static readonly object Configured = new();
+
+    private readonly string pragmas;
     private readonly SemaphoreSlim initLock = new(1, 1);
+
+    // One writer at a time inside this process: SQLite allows one anyway, and a writer that finds
+    // the lock taken waits in SQLite's busy handler, which sleeps 1, 2, 5, 10 ... ms. Queuing here
+    // instead hands the lock over as soon as it is free. Other processes still meet busy_timeout.
+    private readonly SemaphoreSlim writeGate = new(1, 1);
     private volatile bool initialized;
 
     public SqliteDatabase(SqliteStoreOptions options)
@@ -112,7 +160,8 @@ public sealed class SqliteDatabase : IDisposable
 
         ListPageSize = options.ListPageSize;
         fullPath = Path.GetFullPath(options.Path);
-        busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
+        var busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
+        pragmas = "PRAGMA busy_timeout = " + busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
@@ -188,6 +237,7 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         initLock.Dispose();
+        writeGate.Dispose();
     }
 
     /// <summary>Runs one operation on its own open connection, after the schema exists.</summary>
@@ -205,6 +255,21 @@ public sealed class SqliteDatabase : IDisposable
         catch (SqliteException ex) when (IsUnavailable(ex))
         {
             throw Unavailable(ex);
+        }
+    }
+
+    /// <summary>Like <see cref="RunAsync{T}"/> for an operation that writes: writers of this process take turns.</summary>
+    internal async Task<T> RunWriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunAsync(operation, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writeGate.Release();
         }
     }
 
@@ -254,12 +319,26 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Per connection (pooled connections keep it, setting it again is cheap): let SQLite
-            // itself wait for locks too, not only the Microsoft.Data.Sqlite retry loop.
-            var command = CreateCommand(connection, "PRAGMA busy_timeout = " + busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture) + ";");
+            // Per native connection, once (a pooled connection keeps its handle and its settings):
+            // let SQLite itself wait for locks too, not only the Microsoft.Data.Sqlite retry loop;
+            // and, in WAL mode, sync the log at checkpoints rather than at every commit
+            // (synchronous = NORMAL: a commit survives a crash of the process; a power cut may lose
+            // the last commits, never the file's consistency).
+            var handle = connection.Handle;
+            if (handle is not null && ConfiguredHandles.TryGetValue(handle, out _))
+            {
+                return connection;
+            }
+
+            var command = CreateCommand(connection, pragmas);
             await using (command.ConfigureAwait(false))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (handle is not null)
+            {
+                ConfiguredHandles.AddOrUpdate(handle, Configured);
             }
 
             return connection;

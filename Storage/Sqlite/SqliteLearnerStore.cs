@@ -44,7 +44,7 @@ public sealed class SqliteLearnerStore : ILearnerStore
     public Task UpsertAsync(Learner learner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(learner);
-        return database.RunAsync(
+        return database.RunWriteAsync(
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, $"""
@@ -96,7 +96,7 @@ public sealed class SqliteLearnerStore : ILearnerStore
     }
 
     public Task<bool> TryMarkWelcomedAsync(LearnerKey key, DateTimeOffset at, CancellationToken cancellationToken) =>
-        database.RunAsync(
+        database.RunWriteAsync(
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, """

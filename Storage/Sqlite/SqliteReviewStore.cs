@@ -92,7 +92,7 @@ public sealed class SqliteReviewStore : IReviewStore
             expected = parsed;
         }
 
-        return database.RunAsync(
+        return database.RunWriteAsync(
             async (connection, ct) =>
             {
                 var sql = expected is null

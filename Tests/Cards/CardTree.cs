@@ -33,6 +33,19 @@ public static partial class CardTree
 
     public static IEnumerable<JsonObject> TextBlocks(JsonNode card) => OfType(card, "TextBlock");
 
+    /// <summary>Objects shown before anything is expanded: the card inside an Action.ShowCard is left out.</summary>
+    public static IEnumerable<JsonObject> ShownObjects(JsonNode? node) => node switch
+    {
+        JsonObject obj when (string?)obj["type"] == "Action.ShowCard" => [obj],
+        JsonObject obj => [obj, .. obj.Select(pair => pair.Value).SelectMany(ShownObjects)],
+        JsonArray array => array.SelectMany(ShownObjects),
+        _ => [],
+    };
+
+    /// <summary>The buttons on screen before anything is expanded.</summary>
+    public static IEnumerable<JsonObject> ShownActions(JsonNode card) =>
+        ShownObjects(card).Where(node => ((string?)node["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true);
+
     public static IEnumerable<JsonObject> Actions(JsonNode card) =>
         Objects(card).Where(node => ((string?)node["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true);
 

@@ -64,7 +64,7 @@ public class CardRenderingTests(RenderedCatalogue rendered) : IClassFixture<Rend
         Assert.True(result.RenderedElements > 5 && result.Width > 0 && result.Height > 40, $"{name} rendered almost nothing: {result.RenderedElements} elements, {result.Width}x{result.Height}");
         var firstText = CardTree.TextBlocks(json).First();
         Assert.Contains(CardTree.PlainText(firstText).Split('\n')[0].Trim(), result.RenderedText, StringComparison.Ordinal);
-        foreach (var title in CardTree.Actions(json).Select(a => (string)a["title"]!))
+        foreach (var title in CardTree.ShownActions(json).Select(a => (string)a["title"]!))
         {
             Assert.Contains(title, result.RenderedText, StringComparison.Ordinal);
         }
@@ -84,7 +84,7 @@ public class CardRenderingTests(RenderedCatalogue rendered) : IClassFixture<Rend
         var result = rendered.Results[name];
         var json = CardRenderer.Json(CardCatalogue.Find(name).Card);
 
-        Assert.Equal(CardTree.Actions(json).Count(), result.Buttons.Count);
+        Assert.Equal(CardTree.ShownActions(json).Count(), result.Buttons.Count);
         var hidden = result.Buttons.Where(button => !button.Visible || button.Truncated).ToList();
         Assert.True(hidden.Count == 0, $"{name}: buttons clipped or cut short at a 520px card: {string.Join(", ", hidden)}");
     }

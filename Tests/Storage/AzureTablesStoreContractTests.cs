@@ -15,11 +15,14 @@ public sealed class AzureTablesStoreContractTests(AzuriteFixture azurite) : Stor
             ListPageSize = ListPageSize,
         });
         await storage.EnsureCreatedAsync(CancellationToken.None);
+        var transfer = new AzureTableStoreTransfer(storage);
         return new StoreSet(
             new AzureTableLearnerStore(storage),
             new AzureTableAnswerStore(storage),
             new AzureTableReviewStore(storage),
             new AzureTableStoreHealth(storage),
+            transfer,
+            transfer,
             async () =>
             {
                 await storage.DeleteTablesAsync(CancellationToken.None);

@@ -18,6 +18,8 @@ public sealed class SqliteStoreContractTests : StoreContractTests
             new SqliteAnswerStore(database),
             new SqliteReviewStore(database),
             new SqliteStoreHealth(database),
+            new SqliteStoreTransfer(database),
+            new SqliteStoreTransfer(database),
             () =>
             {
                 database.Dispose();

@@ -12,8 +12,14 @@ public sealed class StoreSet(
     IAnswerStore answers,
     IReviewStore reviews,
     IStoreHealth health,
+    IStoreExport export,
+    IStoreImport import,
     Func<ValueTask> cleanup) : IAsyncDisposable
 {
+    public IStoreExport Export { get; } = export;
+
+    public IStoreImport Import { get; } = import;
+
     public ILearnerStore Learners { get; } = learners;
 
     public IAnswerStore Answers { get; } = answers;
@@ -504,6 +510,117 @@ public abstract class StoreContractTests : IAsyncLifetime
     public async Task Health_check_reports_reachable()
     {
         Assert.True(await Stores.Health.IsReachableAsync(None));
+    }
+
+    // ---------------------------------------------------------------- export / import (storage copy)
+
+    [Fact]
+    public async Task Export_returns_every_profile_and_every_learners_records_across_pages()
+    {
+        var keys = Enumerable.Range(0, 7).Select(i => new LearnerKey(i % 2 == 0 ? "tenant-a" : "tenant-b", $"learner-{i}")).ToList();
+        foreach (var key in keys.Take(5))
+        {
+            await Stores.Learners.UpsertAsync(FullLearner(key) with { Active = key.LearnerId != "learner-1" }, None);
+        }
+
+        // learner-5 and learner-6 have records but no profile; learner-0 has a profile only.
+        foreach (var key in keys.Skip(1))
+        {
+            await Stores.Answers.RecordIssuedAsync(new IssuedQuestion(key, "p1", "q-7", 2, T(2025, 2, 1, TimeSpan.Zero), true), None);
+            await Stores.Answers.AppendAsync(Answer(key, "p1", T(2025, 2, 2, TimeSpan.FromHours(1))), None);
+            await Stores.Answers.AppendAsync(Answer(key, "p0", T(2025, 2, 1, TimeSpan.FromHours(1))), None);
+            await Stores.Reviews.SaveAsync(Review(key, "q-7"), None);
+        }
+
+        var profiles = await ToListAsync(Stores.Export.ExportLearnersAsync(None));
+        Assert.Equal(keys.Take(5).OrderBy(k => k.ToString()), profiles.Select(l => l.Key).OrderBy(k => k.ToString()));
+        AssertLearner(FullLearner(keys[1]) with { Active = false }, profiles.Single(l => l.Key == keys[1]));
+
+        var records = await ToListAsync(Stores.Export.ExportRecordsAsync(None));
+        Assert.Equal(keys.Skip(1).OrderBy(k => k.ToString()), records.Select(r => r.Learner).OrderBy(k => k.ToString()));
+        foreach (var record in records)
+        {
+            var issued = Assert.Single(record.Issued);
+            Assert.Equal(await Stores.Answers.GetIssuedAsync(record.Learner, "p1", None), issued);
+            Assert.Equal(await Stores.Answers.ListAnswersAsync(record.Learner, None), record.Answers);
+            AssertReview((await Stores.Reviews.GetAsync(record.Learner, "q-7", None))!, Assert.Single(record.Reviews));
+        }
+    }
+
+    [Fact]
+    public async Task Import_twice_stores_each_row_once_with_its_values_and_the_live_ports_read_it()
+    {
+        var key = new LearnerKey("tenant-a", "imported|one/#?");
+        var learner = FullLearner(key);
+        var issued = new IssuedQuestion(key, "p1", "q-7", 2, T(2025, 2, 1, TimeSpan.FromHours(2)), true);
+        var answers = new[] { Answer(key, "p0", T(2025, 2, 1, TimeSpan.Zero)), Answer(key, "p1", T(2025, 2, 2, TimeSpan.FromHours(-7))) };
+        var review = Review(key, "q-7");
+        var records = new LearnerRecords(key, [issued], answers, [review]);
+
+        for (var run = 0; run < 2; run++)
+        {
+            await Stores.Import.ImportLearnerAsync(learner, None);
+            await Stores.Import.ImportRecordsAsync(records, None);
+        }
+
+        AssertLearner(learner, await Stores.Learners.GetAsync(key, None));
+        Assert.False(await Stores.Learners.TryMarkWelcomedAsync(key, T(2026, 1, 1, TimeSpan.Zero), None));
+        Assert.Equal(issued, await Stores.Answers.GetIssuedAsync(key, "p1", None));
+        Assert.Equal(answers, await Stores.Answers.ListAnswersAsync(key, None));
+        var stored = Assert.Single(await Stores.Reviews.ListAsync(key, None));
+        AssertReview(review with { ConcurrencyToken = stored.ConcurrencyToken }, stored);
+
+        // The imported state carries a working concurrency token.
+        var saved = await Stores.Reviews.SaveAsync(stored with { Reps = 4 }, None);
+        Assert.Equal(4, (await Stores.Reviews.GetAsync(key, "q-7", None))!.Reps);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Stores.Reviews.SaveAsync(stored with { Reps = 5 }, None));
+        Assert.NotEqual(stored.ConcurrencyToken, saved.ConcurrencyToken);
+
+        var exported = Assert.Single(await ToListAsync(Stores.Export.ExportRecordsAsync(None)));
+        Assert.Equal(answers, exported.Answers);
+        Assert.Equal([issued], exported.Issued);
+    }
+
+    [Fact]
+    public async Task Import_of_a_profile_without_a_welcome_keeps_the_welcome_the_target_has()
+    {
+        var key = new LearnerKey("tenant-a", "learner-1");
+        var welcomed = T(2025, 3, 3, TimeSpan.FromHours(9));
+        await Stores.Learners.UpsertAsync(FullLearner(key) with { WelcomedAt = null }, None);
+        Assert.True(await Stores.Learners.TryMarkWelcomedAsync(key, welcomed, None));
+
+        await Stores.Import.ImportLearnerAsync(FullLearner(key) with { WelcomedAt = null, DisplayName = "Renamed" }, None);
+
+        var stored = await Stores.Learners.GetAsync(key, None);
+        Assert.Equal("Renamed", stored!.DisplayName);
+        Assert.Equal(welcomed, stored.WelcomedAt);
+    }
+
+    [Fact]
+    public async Task Handoffs_are_exported_across_tenants_and_imported_once()
+    {
+        var records = new[]
+        {
+            new HandoffRecord("tenant-a", "h-1", "user-1", T(2025, 5, 1, TimeSpan.FromHours(2)), ["lead-1", "lead-2"]),
+            new HandoffRecord("tenant-a", "h-2", "user-2", T(2025, 5, 2, TimeSpan.Zero), ["lead-1"]),
+            new HandoffRecord("tenant-b", "h-3", "user-3", T(2025, 5, 1, TimeSpan.Zero), ["lead-9"]),
+            new HandoffRecord("tenant-c", "h-4", "user-4", T(2025, 5, 3, TimeSpan.Zero), ["lead-3"]),
+        };
+        foreach (var record in records.Take(3))
+        {
+            await Stores.Handoffs.RecordAsync(record, None);
+        }
+
+        var exported = await ToListAsync(Stores.Export.ExportHandoffsAsync(None));
+        Assert.Equal(["h-1", "h-2", "h-3"], exported.Select(h => h.HandoffId).Order(StringComparer.Ordinal));
+        Assert.Equal(records[0].ToUserIds, exported.Single(h => h.HandoffId == "h-1").ToUserIds);
+
+        await Stores.Import.ImportHandoffAsync(records[3], None);
+        await Stores.Import.ImportHandoffAsync(records[3], None);
+        await Stores.Import.ImportHandoffAsync(records[0], None);
+        var listed = Assert.Single(await Stores.Handoffs.ListAsync("tenant-c", None));
+        Assert.Equal(records[3].At, listed.At);
+        Assert.Equal(2, (await Stores.Handoffs.ListAsync("tenant-a", None)).Count);
     }
 
     // ---------------------------------------------------------------- helpers

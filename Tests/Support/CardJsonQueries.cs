@@ -5,12 +5,7 @@ using System.Text.Json.Nodes;
 /// <summary>Looking into card JSON as Teams would receive it.</summary>
 public static class CardJsonQueries
 {
-    public static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject obj => [obj, .. obj.SelectMany(p => Descendants(p.Value))],
-        JsonArray array => array.SelectMany(Descendants),
-        _ => [],
-    };
+    public static IEnumerable<JsonObject> Descendants(JsonNode? node) => Beacon.Tests.Cards.CardTree.Objects(node);
 
     /// <summary>Every text value (TextBlock text, fact values) in reading order.</summary>
     public static List<string> Texts(JsonNode? node) =>

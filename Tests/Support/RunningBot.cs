@@ -62,8 +62,7 @@ public sealed class RunningBot : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
-            services?.Invoke(builder.Services);
-        });
+        }, services);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RunningBot(app, dataDirectory, new Uri(address), logs);

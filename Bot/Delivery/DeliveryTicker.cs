@@ -1,0 +1,32 @@
+namespace Beacon.Bot.Delivery;
+
+using Beacon.Scheduler.Delivery;
+
+/// <summary>
+/// Runs <see cref="DeliveryRunner.RunDueAsync"/> for the Quartz jobs, one run at a time per
+/// instance (a trigger that fires while a run is in progress is skipped: the next one catches up).
+/// </summary>
+public sealed class DeliveryTicker(DeliveryRunner runner, TimeProvider clock, ILogger<DeliveryTicker> logger) : IDisposable
+{
+    private readonly SemaphoreSlim running = new(1, 1);
+
+    public async Task<DeliveryReport?> TickAsync(CancellationToken cancellationToken)
+    {
+        if (!await running.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogDebug("Delivery run still in progress; this tick is skipped");
+            return null;
+        }
+
+        try
+        {
+            return await runner.RunDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    public void Dispose() => running.Dispose();
+}

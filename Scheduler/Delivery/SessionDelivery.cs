@@ -1,0 +1,189 @@
+namespace Beacon.Scheduler.Delivery;
+
+using System.Globalization;
+using Beacon.Scheduler.Sessions;
+using Beacon.Scheduler.Timing;
+using Beacon.Training.Answers;
+using Beacon.Training.Content;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Beacon.Training.Schedules;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// Delivers one learner's session for one learner-local date, exactly once across instances:
+/// claim (add if absent, key = learner + date) → compose → record the question as issued (a
+/// deterministic prompt id, so a retry is a no-op) → send through the <see cref="TeamsRateLimiter"/>.
+/// 429 waits for Retry-After; 412/5xx/timeouts back off exponentially with jitter; 403 marks the
+/// learner inactive and stops; 404 recreates the personal conversation once and sends again.
+/// </summary>
+public sealed class SessionDelivery(
+    ContentPack pack,
+    ILearnerStore learners,
+    IAnswerStore answers,
+    IReviewStore reviews,
+    IDeliveryClaimStore claims,
+    ISessionComposer composer,
+    IDeliveryChannel channel,
+    TeamsRateLimiter limiter,
+    DeliveryOptions options,
+    TimeProvider clock,
+    ILogger<SessionDelivery> logger)
+{
+    /// <summary>The prompt id of a scheduled session's first question: one per learner and date.</summary>
+    public static string PromptIdFor(DateOnly localDate) => "daily-" + localDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    public async Task<DeliveryOutcome> DeliverAsync(DueSlot slot, DeliveryReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(report);
+        var learner = slot.Learner;
+        if (learner.Address is null)
+        {
+            return DeliveryOutcome.Unreachable;
+        }
+
+        var claim = new DeliveryClaim
+        {
+            Learner = learner.Key,
+            LocalDate = slot.LocalDate,
+            Owner = options.InstanceId,
+            Source = slot.Source,
+            ClaimedAt = clock.GetUtcNow(),
+        };
+        if (!await claims.TryClaimAsync(claim, cancellationToken).ConfigureAwait(false))
+        {
+            return DeliveryOutcome.AlreadyClaimed;
+        }
+
+        // From here on the day belongs to this instance: record how it ends, whatever happens.
+        var (outcome, completed) = await SendClaimedAsync(slot, claim, report, cancellationToken).ConfigureAwait(false);
+        await claims.CompleteAsync(completed, CancellationToken.None).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task<(DeliveryOutcome, DeliveryClaim)> SendClaimedAsync(
+        DueSlot slot, DeliveryClaim claim, DeliveryReport report, CancellationToken cancellationToken)
+    {
+        var learner = slot.Learner;
+        var now = clock.GetUtcNow();
+        var states = await reviews.ListAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+        var history = await answers.ListAnswersAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+        var plan = composer.Compose(new SessionRequest(learner, pack, states, history, now, options.SessionSize, OnDemand: false));
+        if (plan.Questions.Count == 0)
+        {
+            return (DeliveryOutcome.NothingDue, Done(claim, DeliveryStatus.NothingDue, null, 0));
+        }
+
+        var promptId = PromptIdFor(slot.LocalDate);
+        var first = plan.Questions[0];
+        await answers.RecordIssuedAsync(
+            new IssuedQuestion(learner.Key, promptId, first.Id, first.Version, now, OnDemand: false), cancellationToken).ConfigureAwait(false);
+
+        var message = new SessionMessage(learner, plan, promptId, slot.LocalDate);
+        var address = learner.Address!;
+        var recreated = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            await limiter.AcquireAsync(learner.Key.TenantId, address.ConversationId, cancellationToken).ConfigureAwait(false);
+            var result = await channel.SendSessionAsync(address, message, cancellationToken).ConfigureAwait(false);
+            switch (result.Status)
+            {
+                case ChannelStatus.Ok:
+                    return (DeliveryOutcome.Sent, Done(claim, DeliveryStatus.Sent, result.Id, attempt));
+                case ChannelStatus.Forbidden:
+                    logger.LogInformation("Learner {Learner} blocked or uninstalled the bot (403): marked inactive", learner.Key);
+                    await MarkInactiveAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+                    return (DeliveryOutcome.Blocked, Done(claim, DeliveryStatus.Blocked, null, attempt));
+                case ChannelStatus.NotFound when !recreated:
+                    recreated = true;
+                    var fresh = await RecreateConversationAsync(learner, address, report, cancellationToken).ConfigureAwait(false);
+                    if (fresh is null)
+                    {
+                        return (DeliveryOutcome.Failed, Done(claim, DeliveryStatus.Failed, null, attempt));
+                    }
+
+                    address = fresh;
+                    report.CountRetry();
+                    continue;
+                case ChannelStatus.Throttled when attempt < options.MaxAttempts:
+                    report.CountThrottled();
+                    report.CountRetry();
+                    limiter.Throttle(learner.Key.TenantId, address.ConversationId, result.RetryAfter ?? TimeSpan.FromSeconds(1));
+                    continue;
+                case ChannelStatus.Transient when attempt < options.MaxAttempts:
+                    report.CountRetry();
+                    await Task.Delay(Backoff(attempt), clock, cancellationToken).ConfigureAwait(false);
+                    continue;
+                default:
+                    if (result.Status == ChannelStatus.Throttled)
+                    {
+                        report.CountThrottled();
+                    }
+
+                    logger.LogWarning(
+                        "Delivery to {Learner} for {Date} failed after {Attempts} attempts: {Status} {HttpStatus}",
+                        learner.Key, slot.LocalDate, attempt, result.Status, result.HttpStatus);
+                    return (DeliveryOutcome.Failed, Done(claim, DeliveryStatus.Failed, null, attempt));
+            }
+        }
+    }
+
+    /// <summary>404: the stored conversation is gone. Create the 1:1 conversation again (within the limits) and keep its address.</summary>
+    private async Task<ConversationAddress?> RecreateConversationAsync(
+        Learner learner, ConversationAddress address, DeliveryReport report, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
+        {
+            await limiter.AcquireAsync(learner.Key.TenantId, conversationId: null, cancellationToken).ConfigureAwait(false);
+            var created = await channel.CreatePersonalConversationAsync(address, cancellationToken).ConfigureAwait(false);
+            switch (created.Status)
+            {
+                case ChannelStatus.Ok when !string.IsNullOrEmpty(created.Id):
+                    report.CountRecreated();
+                    var fresh = address with { ConversationId = created.Id };
+                    var stored = await learners.GetAsync(learner.Key, cancellationToken).ConfigureAwait(false) ?? learner;
+                    await learners.UpsertAsync(stored with { Address = fresh }, cancellationToken).ConfigureAwait(false);
+                    return fresh;
+                case ChannelStatus.Forbidden:
+                    await MarkInactiveAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+                    return null;
+                case ChannelStatus.Throttled:
+                    report.CountThrottled();
+                    report.CountRetry();
+                    limiter.Throttle(learner.Key.TenantId, null, created.RetryAfter ?? TimeSpan.FromSeconds(1));
+                    continue;
+                case ChannelStatus.Transient:
+                    report.CountRetry();
+                    await Task.Delay(Backoff(attempt), clock, cancellationToken).ConfigureAwait(false);
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task MarkInactiveAsync(LearnerKey key, CancellationToken cancellationToken)
+    {
+        var stored = await learners.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (stored is { Active: true })
+        {
+            await learners.UpsertAsync(stored with { Active = false }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Exponential backoff with full jitter: uniformly in [base·2^(n-1)/2, base·2^(n-1)], capped.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var ceiling = Math.Min(options.MaxBackoff.TotalMilliseconds, options.BaseBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1));
+#pragma warning disable CA5394 // jitter, not security
+        var jittered = ceiling / 2 + (Random.Shared.NextDouble() * ceiling / 2);
+#pragma warning restore CA5394
+        return TimeSpan.FromMilliseconds(jittered);
+    }
+
+    private DeliveryClaim Done(DeliveryClaim claim, DeliveryStatus status, string? activityId, int attempts) =>
+        claim with { Status = status, CompletedAt = clock.GetUtcNow(), ActivityId = activityId, Attempts = attempts };
+}

@@ -1,0 +1,179 @@
+namespace Beacon.Storage.AzureTables;
+
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Beacon.Training.Answers;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Beacon.Training.Reporting;
+using Beacon.Training.Reviews;
+
+/// <summary>
+/// Export and import of the whole Azure Table store for <c>storage copy</c>. Export scans both
+/// tables page by page (the service returns rows in PartitionKey, RowKey order, so one learner's
+/// rows arrive together). Import writes with the live stores' keys and UpsertReplace, so running
+/// it twice leaves the same entities; the rows of one partition go in entity-group transactions
+/// of at most <see cref="MaxTransactionActions"/> actions, so a learner's records land together.
+/// </summary>
+public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport
+{
+    /// <summary>The service's limit on actions in one entity-group transaction.</summary>
+    public const int MaxTransactionActions = 100;
+
+    private readonly AzureTableStorage storage;
+    private readonly AzureTableLearnerStore learners;
+    private readonly AzureTableHandoffLog handoffs;
+
+    public AzureTableStoreTransfer(AzureTableStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        this.storage = storage;
+        learners = new AzureTableLearnerStore(storage);
+        handoffs = new AzureTableHandoffLog(storage);
+    }
+
+    public async IAsyncEnumerable<Learner> ExportLearnersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in ScanAsync(storage.Learners, cancellationToken).ConfigureAwait(false))
+        {
+            if (!AzureTableLearnerStore.IsWelcomeMarker(entity))
+            {
+                yield return AzureTableLearnerStore.Read(entity);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<LearnerRecords> ExportRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? partition = null;
+        LearnerKey? learner = null;
+        var issued = new List<IssuedQuestion>();
+        var answers = new List<AnswerRecord>();
+        var reviews = new List<ReviewState>();
+        await foreach (var entity in ScanAsync(storage.LearnerData, cancellationToken).ConfigureAwait(false))
+        {
+            if (partition is not null && !string.Equals(partition, entity.PartitionKey, StringComparison.Ordinal))
+            {
+                yield return Records(learner!.Value, issued, answers, reviews);
+                issued = [];
+                answers = [];
+                reviews = [];
+            }
+
+            partition = entity.PartitionKey;
+            learner = new LearnerKey(
+                AzureTableLearnerStore.Required(entity, "TenantId"),
+                AzureTableLearnerStore.Required(entity, "LearnerId"));
+            if (entity.RowKey.StartsWith(TableKeys.IssuedPrefix, StringComparison.Ordinal))
+            {
+                issued.Add(AzureTableAnswerStore.ReadIssued(entity));
+            }
+            else if (entity.RowKey.StartsWith(TableKeys.AnswerPrefix, StringComparison.Ordinal))
+            {
+                answers.Add(AzureTableAnswerStore.ReadAnswer(entity));
+            }
+            else if (entity.RowKey.StartsWith(TableKeys.ReviewPrefix, StringComparison.Ordinal))
+            {
+                reviews.Add(AzureTableReviewStore.Read(entity));
+            }
+        }
+
+        if (partition is not null)
+        {
+            yield return Records(learner!.Value, issued, answers, reviews);
+        }
+    }
+
+    public async IAsyncEnumerable<HandoffRecord> ExportHandoffsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in ScanAsync(storage.Handoffs, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new HandoffRecord(
+                AzureTableLearnerStore.Required(entity, "TenantId"),
+                AzureTableLearnerStore.Required(entity, "HandoffId"),
+                AzureTableLearnerStore.Required(entity, "FromUserId"),
+                StoredTime.Parse(AzureTableLearnerStore.Required(entity, "At")),
+                AzureTableLearnerStore.Required(entity, "ToUserIds").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+
+    /// <summary>The live RecordAsync: same deterministic key (time + id), add-if-absent.</summary>
+    public Task ImportHandoffAsync(HandoffRecord record, CancellationToken cancellationToken) =>
+        handoffs.RecordAsync(record, cancellationToken);
+
+    /// <summary>
+    /// With a welcome: profile and welcome marker replaced together in one transaction (same
+    /// tenant partition). Without: the live upsert, which keeps a welcome the target already has.
+    /// </summary>
+    public Task ImportLearnerAsync(Learner learner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        if (learner.WelcomedAt is not { } welcomed)
+        {
+            return learners.UpsertAsync(learner, cancellationToken);
+        }
+
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpsertReplace, AzureTableLearnerStore.Write(learner)),
+            new(TableTransactionActionType.UpsertReplace, AzureTableLearnerStore.WelcomeMarker(learner.Key, welcomed)),
+        ];
+        return storage.RunAsync(ct => storage.Learners.SubmitTransactionAsync(actions, ct), cancellationToken);
+    }
+
+    public async Task ImportRecordsAsync(LearnerRecords records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var entities = records.Issued.Select(AzureTableAnswerStore.IssuedEntity)
+            .Concat(records.Answers.Select(AzureTableAnswerStore.AnswerEntity))
+            .Concat(records.Reviews.Select(AzureTableReviewStore.ReviewEntity))
+            .ToList();
+        var partition = TableKeys.LearnerPartition(records.Learner);
+        if (entities.FirstOrDefault(e => !string.Equals(e.PartitionKey, partition, StringComparison.Ordinal)) is { } stray)
+        {
+            throw new ArgumentException($"Row {stray.RowKey} belongs to another learner than {records.Learner}.", nameof(records));
+        }
+
+        foreach (var chunk in entities.Chunk(MaxTransactionActions))
+        {
+            var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
+            await storage.RunAsync(ct => storage.LearnerData.SubmitTransactionAsync(actions, ct), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static LearnerRecords Records(LearnerKey learner, List<IssuedQuestion> issued, List<AnswerRecord> answers, List<ReviewState> reviews) =>
+        new(
+            learner,
+            issued,
+            answers.OrderBy(a => a.AnsweredAt.UtcTicks).ThenBy(a => a.PromptId, StringComparer.Ordinal).ToList(),
+            reviews);
+
+    /// <summary>Every entity of a table, one request per page, fetched when the caller has used up the previous page.</summary>
+    private async IAsyncEnumerable<TableEntity> ScanAsync(TableClient table, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var pages = table
+            .QueryAsync<TableEntity>(filter: (string?)null, maxPerPage: storage.ListPageSize, cancellationToken: cancellationToken)
+            .AsPages()
+            .GetAsyncEnumerator(cancellationToken);
+        await using (pages.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                var page = await AzureTableStorage.GuardAsync(
+                    async _ => await pages.MoveNextAsync().ConfigureAwait(false) ? pages.Current : null,
+                    cancellationToken).ConfigureAwait(false);
+                if (page is null)
+                {
+                    yield break;
+                }
+
+                foreach (var entity in page.Values)
+                {
+                    yield return entity;
+                }
+            }
+        }
+    }
+}

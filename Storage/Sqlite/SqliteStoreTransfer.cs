@@ -1,0 +1,267 @@
+namespace Beacon.Storage.Sqlite;
+
+using System.Runtime.CompilerServices;
+using Beacon.Training.Answers;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Beacon.Training.Reporting;
+using Microsoft.Data.Sqlite;
+using static Beacon.Storage.Sqlite.SqliteDatabase;
+
+/// <summary>
+/// Export and import of the whole SQLite store for <c>storage copy</c>. Export pages learner keys
+/// (keyset paging on the primary keys, no connection held between pages) and reads each learner
+/// with the live stores' own queries. Import writes one learner's records in one transaction with
+/// <c>INSERT ... ON CONFLICT DO UPDATE</c>, so running it twice leaves the same rows.
+/// </summary>
+public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
+{
+    private readonly SqliteDatabase database;
+    private readonly SqliteLearnerStore learners;
+    private readonly SqliteAnswerStore answers;
+    private readonly SqliteReviewStore reviews;
+    private readonly SqliteHandoffLog handoffs;
+
+    public SqliteStoreTransfer(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        this.database = database;
+        learners = new SqliteLearnerStore(database);
+        answers = new SqliteAnswerStore(database);
+        reviews = new SqliteReviewStore(database);
+        handoffs = new SqliteHandoffLog(database);
+    }
+
+    public async IAsyncEnumerable<Learner> ExportLearnersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var key in KeysAsync("SELECT tenant_id, learner_id FROM learners", cancellationToken).ConfigureAwait(false))
+        {
+            if (await learners.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } learner)
+            {
+                yield return learner;
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<LearnerRecords> ExportRecordsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const string Keys = """
+            SELECT tenant_id, learner_id FROM issued_questions
+            UNION SELECT tenant_id, learner_id FROM answers
+            UNION SELECT tenant_id, learner_id FROM review_states
+            """;
+        await foreach (var key in KeysAsync(Keys, cancellationToken).ConfigureAwait(false))
+        {
+            var issued = await ListIssuedAsync(key, cancellationToken).ConfigureAwait(false);
+            var answered = await answers.ListAnswersAsync(key, cancellationToken).ConfigureAwait(false);
+            var states = await reviews.ListAsync(key, cancellationToken).ConfigureAwait(false);
+            yield return new LearnerRecords(key, issued, answered, states);
+        }
+    }
+
+    public async IAsyncEnumerable<HandoffRecord> ExportHandoffsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var tenant in KeysAsync("SELECT tenant_id, '' AS learner_id FROM handoffs", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var record in await handoffs.ListAsync(tenant.TenantId, cancellationToken).ConfigureAwait(false))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    public Task ImportHandoffAsync(HandoffRecord record, CancellationToken cancellationToken) =>
+        handoffs.RecordAsync(record, cancellationToken); // INSERT ... ON CONFLICT DO NOTHING
+
+    public Task ImportLearnerAsync(Learner learner, CancellationToken cancellationToken) =>
+        learners.UpsertAsync(learner, cancellationToken); // replaces the profile, keeps a recorded welcome
+
+    public Task ImportRecordsAsync(LearnerRecords records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return database.RunAsync(
+            async (connection, ct) =>
+            {
+                var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    foreach (var issued in records.Issued)
+                    {
+                        await ExecuteAsync(connection, transaction, """
+                            INSERT INTO issued_questions (tenant_id, learner_id, prompt_id, question_id, question_version, issued_at, on_demand)
+                            VALUES ($tenant, $learner, $prompt, $question, $version, $issued_at, $on_demand)
+                            ON CONFLICT (tenant_id, learner_id, prompt_id) DO UPDATE SET
+                                question_id = excluded.question_id, question_version = excluded.question_version,
+                                issued_at = excluded.issued_at, on_demand = excluded.on_demand;
+                            """,
+                            command =>
+                            {
+                                Add(command, "$tenant", issued.Learner.TenantId);
+                                Add(command, "$learner", issued.Learner.LearnerId);
+                                Add(command, "$prompt", issued.PromptId);
+                                Add(command, "$question", issued.QuestionId);
+                                Add(command, "$version", issued.QuestionVersion);
+                                Add(command, "$issued_at", StoredTime.Format(issued.IssuedAt));
+                                Add(command, "$on_demand", issued.OnDemand ? 1 : 0);
+                            },
+                            ct).ConfigureAwait(false);
+                    }
+
+                    foreach (var answer in records.Answers)
+                    {
+                        await ExecuteAsync(connection, transaction, """
+                            INSERT INTO answers (tenant_id, learner_id, prompt_id, question_id, question_version, option_id, correct, confidence,
+                                                 issued_at, answered_at, answered_at_utc_ticks)
+                            VALUES ($tenant, $learner, $prompt, $question, $version, $option, $correct, $confidence, $issued_at, $answered_at, $ticks)
+                            ON CONFLICT (tenant_id, learner_id, prompt_id) DO UPDATE SET
+                                question_id = excluded.question_id, question_version = excluded.question_version,
+                                option_id = excluded.option_id, correct = excluded.correct, confidence = excluded.confidence,
+                                issued_at = excluded.issued_at, answered_at = excluded.answered_at,
+                                answered_at_utc_ticks = excluded.answered_at_utc_ticks;
+                            """,
+                            command =>
+                            {
+                                Add(command, "$tenant", answer.Learner.TenantId);
+                                Add(command, "$learner", answer.Learner.LearnerId);
+                                Add(command, "$prompt", answer.PromptId);
+                                Add(command, "$question", answer.QuestionId);
+                                Add(command, "$version", answer.QuestionVersion);
+                                Add(command, "$option", answer.OptionId);
+                                Add(command, "$correct", answer.Correct ? 1 : 0);
+                                Add(command, "$confidence", (int)answer.Confidence);
+                                Add(command, "$issued_at", StoredTime.Format(answer.IssuedAt));
+                                Add(command, "$answered_at", StoredTime.Format(answer.AnsweredAt));
+                                Add(command, "$ticks", answer.AnsweredAt.UtcTicks);
+                            },
+                            ct).ConfigureAwait(false);
+                    }
+
+                    foreach (var state in records.Reviews)
+                    {
+                        await ExecuteAsync(connection, transaction, """
+                            INSERT INTO review_states (tenant_id, learner_id, question_id, phase, stability, difficulty, due, last_review,
+                                                       reps, lapses, step, version)
+                            VALUES ($tenant, $learner, $question, $phase, $stability, $difficulty, $due, $last_review, $reps, $lapses, $step, 1)
+                            ON CONFLICT (tenant_id, learner_id, question_id) DO UPDATE SET
+                                phase = excluded.phase, stability = excluded.stability, difficulty = excluded.difficulty,
+                                due = excluded.due, last_review = excluded.last_review, reps = excluded.reps,
+                                lapses = excluded.lapses, step = excluded.step, version = review_states.version + 1;
+                            """,
+                            command =>
+                            {
+                                Add(command, "$tenant", state.Learner.TenantId);
+                                Add(command, "$learner", state.Learner.LearnerId);
+                                Add(command, "$question", state.QuestionId);
+                                Add(command, "$phase", (int)state.Phase);
+                                Add(command, "$stability", state.Stability);
+                                Add(command, "$difficulty", state.Difficulty);
+                                Add(command, "$due", StoredTime.Format(state.Due));
+                                Add(command, "$last_review", StoredTime.Format(state.LastReview));
+                                Add(command, "$reps", state.Reps);
+                                Add(command, "$lapses", state.Lapses);
+                                Add(command, "$step", state.Step);
+                            },
+                            ct).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                }
+
+                return true;
+            },
+            cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        var command = CreateCommand(connection, sql, transaction);
+        await using (command.ConfigureAwait(false))
+        {
+            bind(command);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Distinct (tenant, learner) keys of <paramref name="source"/>, in key order, one page per query.</summary>
+    private async IAsyncEnumerable<LearnerKey> KeysAsync(string source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        LearnerKey? after = null;
+        while (true)
+        {
+            var page = await database.RunAsync<IReadOnlyList<LearnerKey>>(
+                async (connection, ct) =>
+                {
+                    var command = CreateCommand(connection, $"""
+                        SELECT DISTINCT tenant_id, learner_id FROM ({source})
+                        WHERE $after_tenant IS NULL OR (tenant_id, learner_id) > ($after_tenant, $after_learner)
+                        ORDER BY tenant_id, learner_id
+                        LIMIT $limit;
+                        """);
+                    await using (command.ConfigureAwait(false))
+                    {
+                        Add(command, "$after_tenant", after?.TenantId);
+                        Add(command, "$after_learner", after?.LearnerId);
+                        Add(command, "$limit", database.ListPageSize);
+                        var keys = new List<LearnerKey>();
+                        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                        await using (reader.ConfigureAwait(false))
+                        {
+                            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                            {
+                                keys.Add(new LearnerKey(reader.GetString(0), reader.GetString(1)));
+                            }
+                        }
+
+                        return keys;
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+            foreach (var key in page)
+            {
+                yield return key;
+            }
+
+            if (page.Count < database.ListPageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1];
+        }
+    }
+
+    private Task<IReadOnlyList<IssuedQuestion>> ListIssuedAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<IssuedQuestion>>(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, """
+                    SELECT prompt_id, question_id, question_version, issued_at, on_demand FROM issued_questions
+                    WHERE tenant_id = $tenant AND learner_id = $learner
+                    ORDER BY prompt_id;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", learner.TenantId);
+                    Add(command, "$learner", learner.LearnerId);
+                    var issued = new List<IssuedQuestion>();
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                        {
+                            issued.Add(new IssuedQuestion(
+                                learner,
+                                reader.GetString(0),
+                                reader.GetString(1),
+                                reader.GetInt32(2),
+                                StoredTime.Parse(reader.GetString(3)),
+                                reader.GetInt64(4) != 0));
+                        }
+                    }
+
+                    return issued;
+                }
+            },
+            cancellationToken);
+}

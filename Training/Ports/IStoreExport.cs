@@ -1,0 +1,48 @@
+namespace Beacon.Training.Ports;
+
+using Beacon.Training.Answers;
+using Beacon.Training.Learners;
+using Beacon.Training.Reporting;
+using Beacon.Training.Reviews;
+
+/// <summary>
+/// Reads everything a store holds, for moving it to another store (<c>storage copy</c>). Both
+/// sequences page internally: memory holds one page of learners, or one learner's records, at a time.
+/// </summary>
+public interface IStoreExport
+{
+    /// <summary>Every learner profile (active or not), with its welcome time.</summary>
+    IAsyncEnumerable<Learner> ExportLearnersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every learner that has issued questions, answers or review states, one learner at a time.</summary>
+    IAsyncEnumerable<LearnerRecords> ExportRecordsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every safeguarding handoff audit record, tenant by tenant.</summary>
+    IAsyncEnumerable<HandoffRecord> ExportHandoffsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Writes what <see cref="IStoreExport"/> read, idempotently: rows are keyed as the live store keys
+/// them and written add-or-replace, so importing the same data twice leaves the same rows.
+/// </summary>
+public interface IStoreImport
+{
+    /// <summary>Creates or replaces the profile; a welcome already recorded in the target is kept.</summary>
+    Task ImportLearnerAsync(Learner learner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates or replaces each issued question, answer and review state of one learner, with the
+    /// values given (review states get a fresh concurrency token in the target).
+    /// </summary>
+    Task ImportRecordsAsync(LearnerRecords records, CancellationToken cancellationToken);
+
+    /// <summary>Adds the handoff record unless one with its id is there (the audit trail is append-only).</summary>
+    Task ImportHandoffAsync(HandoffRecord record, CancellationToken cancellationToken);
+}
+
+/// <summary>Everything stored for one learner apart from the profile.</summary>
+public sealed record LearnerRecords(
+    LearnerKey Learner,
+    IReadOnlyList<IssuedQuestion> Issued,
+    IReadOnlyList<AnswerRecord> Answers,
+    IReadOnlyList<ReviewState> Reviews);
