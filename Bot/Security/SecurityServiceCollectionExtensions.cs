@@ -1,5 +1,6 @@
 namespace Beacon.Bot.Security;
 
+using Beacon.Bot.Composition;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Turns;
@@ -13,7 +14,7 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>
     /// Call after the store and the <see cref="ITurnHandler"/> are registered: the handler is
     /// wrapped by <see cref="RateLimitedTurnHandler"/>, and an <see cref="ILearnerEraser"/> is
-    /// added for the registered store.
+    /// added for the configured store.
     /// </summary>
     public static IServiceCollection AddBeaconSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,15 +27,10 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<ManagerGate>();
         services.AddSingleton<PrivacyFlow>();
 
-        if (services.Any(d => d.ServiceType == typeof(SqliteDatabase)))
-        {
-            services.AddSingleton<ILearnerEraser>(sp => new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
-        }
-
-        if (services.Any(d => d.ServiceType == typeof(AzureTableStorage)))
-        {
-            services.AddSingleton<ILearnerEraser>(sp => new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>()));
-        }
+        // The eraser of the store in use, chosen when first resolved, as the stores themselves are.
+        services.AddSingleton<ILearnerEraser>(sp => StoreRegistration.ProviderName(configuration) == StoreRegistration.AzureTablesProvider
+            ? new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>())
+            : new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
 
         DecorateTurnHandler(services);
         return services;
