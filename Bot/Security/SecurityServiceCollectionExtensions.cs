@@ -1,6 +1,7 @@
 namespace Beacon.Bot.Security;
 
 using Beacon.Bot.Composition;
+using Beacon.Bot.Protocol;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Turns;
@@ -48,8 +49,9 @@ public static class SecurityServiceCollectionExtensions
             { ImplementationType: { } type } => sp => (ITurnHandler)ActivatorUtilities.CreateInstance(sp, type),
             _ => throw new InvalidOperationException("The ITurnHandler registration cannot be wrapped."),
         };
+        // Outermost first: rate limit, then the reply-address check, then the router.
         services.AddSingleton<ITurnHandler>(sp => new RateLimitedTurnHandler(
-            inner(sp),
+            new ReplyAddressGuard(inner(sp), sp.GetRequiredService<ServiceUrlPolicy>(), sp.GetRequiredService<ILogger<ReplyAddressGuard>>()),
             sp.GetRequiredService<PerUserRateLimiter>(),
             sp.GetRequiredService<ILogger<RateLimitedTurnHandler>>()));
     }

@@ -170,6 +170,25 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Answers_to_question_cards_are_not_limited()
+    {
+        var (handler, inner) = Handler();
+        inner.Setup(h => h.HandleAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(new MessageInvokeResult("handled"));
+        var turn = new RecordingTurn();
+        for (var i = 0; i < 30; i++)
+        {
+            await handler.HandleAsync(turn.With(Message("29:1quick", "quiz")), CancellationToken.None);
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal(new MessageInvokeResult("handled"), await handler.HandleAsync(turn.With(Action("29:1quick", Verbs.Answer)), CancellationToken.None));
+        }
+
+        inner.Verify(h => h.HandleAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()), Times.Exactly(10 + 30));
+    }
+
+    [Fact]
     public async Task Through_the_real_bot_a_flood_gets_ten_answers_and_one_slow_down_card_and_report_still_works()
     {
         var fake = new FakeTimeProvider(DateTimeOffset.UtcNow);
