@@ -1,12 +1,14 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose, turns. Later issues add delivery.
+// Verbs: compose, turns, abuse. Later issues add delivery.
 using Beacon.Bench;
+using Beacon.Bench.Security;
 using Beacon.Bench.Turns;
 
 var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["compose"] = ComposeBench.Run,
     ["turns"] = TurnsBench.Run,
+    ["abuse"] = AbuseBench.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
