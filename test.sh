@@ -10,6 +10,9 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.beacon-lock
 fi
 
+# Many in-process hosts start during the run: none of them needs to watch its settings files.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

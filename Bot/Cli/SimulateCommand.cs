@@ -4,14 +4,16 @@ using System.Globalization;
 using Beacon.Scheduler.Simulation;
 
 /// <summary>
-/// <c>simulate --learners N --days D [--policy fsrs|fixed|sm2|leitner] [--seed S] [--items I] [--size K] [--retention R] [--retire DAYS]</c>:
+/// <c>simulate --learners N --days D [--policy fsrs|fixed|sm2|leitner] [--seed S] [--items I] [--size K]
+/// [--retention R] [--retire DAYS] [--fixed RIGHT/WRONG[/STREAK]] [--truth-decay W20]</c>:
 /// compares scheduling policies on simulated learners (see <see cref="Simulator"/>) and prints a
-/// table, all four policies side by side when <c>--policy</c> is omitted.
+/// table, all four policies side by side when <c>--policy</c> is omitted, then issue 4's
+/// comparison of FSRS with the fixed (Qstream) rule. See docs/simulation.md.
 /// </summary>
 public static class SimulateCommand
 {
     private const string Usage =
-        "usage: simulate --learners N --days D [--policy fsrs|fixed|sm2|leitner] [--seed S] [--items I] [--size K] [--retention R] [--retire DAYS]";
+        "usage: simulate --learners N --days D [--policy fsrs|fixed|sm2|leitner] [--seed S] [--items I] [--size K] [--retention R] [--retire DAYS] [--fixed RIGHT/WRONG[/STREAK]] [--truth-decay W20]";
 
     public static int Run(string[] args, TextWriter output)
     {
@@ -47,9 +49,11 @@ public static class SimulateCommand
                     "--days" => options with { Days = PositiveInt(name, value) },
                     "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                     "--items" => options with { Items = PositiveInt(name, value) },
-                    "--size" => options with { SessionSize = PositiveInt(name, value) },
+                    "--size" => options with { Composer = options.Composer with { DefaultSize = PositiveInt(name, value) } },
                     "--retention" => options with { Fsrs = options.Fsrs with { DesiredRetention = Retention(value) } },
-                    "--retire" => options with { RetireStabilityDays = PositiveInt(name, value) },
+                    "--retire" => options with { Composer = options.Composer with { RetireStabilityDays = PositiveInt(name, value) } },
+                    "--fixed" => options with { Fixed = FixedRuleOf(value) },
+                    "--truth-decay" => options with { TruthDecay = Decay(value) },
                     "--policy" => options,
                     _ => throw new FormatException($"unknown option {name}"),
                 };
@@ -71,21 +75,13 @@ public static class SimulateCommand
         var results = only is { } single ? [Simulator.Run(single, options)] : Simulator.RunAll(options);
         output.Write(Simulator.FormatTable(results, options));
 
-        // Same-retention comparison: the cheapest FSRS setting that reaches fixed's retention on the last measured day.
+        // Issue 4's comparison: FSRS as configured, and at the cheapest desired retention that
+        // reaches fixed's retention on the last measured day.
         var fsrs = results.FirstOrDefault(r => r.Policy == SimulatedPolicy.Fsrs);
         var fixedRule = results.FirstOrDefault(r => r.Policy == SimulatedPolicy.Fixed);
         if (fsrs is not null && fixedRule is not null && fixedRule.Retention.Count > 0)
         {
-            var (day, target) = fixedRule.Retention[^1];
-            var c = CultureInfo.InvariantCulture;
-            var atDefault = (fsrs.ReviewsPerLearner / fixedRule.ReviewsPerLearner) - 1;
-            output.WriteLine(string.Create(c,
-                $"fsrs vs fixed at desired retention {options.Fsrs.DesiredRetention:0.00}: {atDefault:+0%;-0%} reviews, retention day {day} {fsrs.Retention[^1].Retention:0.000} vs {target:0.000}"));
-            var matched = Simulator.MatchRetention(options, day, target);
-            output.WriteLine(matched is { } m
-                ? string.Create(c,
-                    $"fsrs matched to fixed's retention day {day}: desired retention {m.DesiredRetention:0.000}, {m.Result.ReviewsPerLearner:0.0} reviews per learner ({(m.Result.ReviewsPerLearner / fixedRule.ReviewsPerLearner) - 1:+0%;-0%} vs fixed), retention {m.Result.Retention[^1].Retention:0.000}")
-                : $"fsrs cannot reach fixed's retention at day {day} with desired retention up to 0.97");
+            output.Write(Simulator.FormatComparison(Simulator.CompareWithFixed(options, fsrs, fixedRule), options));
         }
 
         return 0;
@@ -95,6 +91,25 @@ public static class SimulateCommand
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new FormatException($"{name} must be a positive whole number");
+
+    private static FixedRule FixedRuleOf(string value)
+    {
+        var parts = value.Split('/');
+        if (parts.Length is < 2 or > 3)
+        {
+            throw new FormatException("--fixed takes RIGHT/WRONG[/STREAK] in days, e.g. 24/12 or 42/21/2");
+        }
+
+        return new FixedRule(
+            PositiveInt("--fixed", parts[0]),
+            PositiveInt("--fixed", parts[1]),
+            parts.Length == 3 ? PositiveInt("--fixed", parts[2]) : 2);
+    }
+
+    private static double Decay(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0.1 and <= 0.8
+            ? d
+            : throw new FormatException("--truth-decay must be between 0.1 and 0.8 (FSRS-6's bounds for w20)");
 
     private static double Retention(string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is > 0 and < 1

@@ -131,11 +131,6 @@ public static class StoreRegistration
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private sealed record StoreProvider(string Name)
-    {
-        public bool IsAzureTables => Name == AzureTablesProvider;
-    }
-
     private sealed class SqliteSchema(SqliteDatabase database) : IStoreSchema
     {
         public Task EnsureCreatedAsync(CancellationToken cancellationToken) => database.EnsureCreatedAsync(cancellationToken);

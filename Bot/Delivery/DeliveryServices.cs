@@ -1,6 +1,7 @@
 namespace Beacon.Bot.Delivery;
 
 using System.Globalization;
+using Beacon.Bot.Composition;
 using Beacon.Bot.Protocol;
 using Beacon.Scheduler.Delivery;
 using Beacon.Storage.AzureTables;
@@ -22,12 +23,12 @@ public static class DeliveryServices
         var section = configuration.GetSection(DeliveryOptions.Section);
 
         services.AddSingleton(_ => new AzureTableDeliveryTable(_.GetRequiredService<AzureTableStorage>()));
-        services.AddSingleton<IScheduleStore>(sp => sp.GetService<SqliteDatabase>() is { } db
-            ? new SqliteScheduleStore(db)
-            : new AzureTableScheduleStore(sp.GetRequiredService<AzureTableDeliveryTable>()));
-        services.AddSingleton<IDeliveryClaimStore>(sp => sp.GetService<SqliteDatabase>() is { } db
-            ? new SqliteDeliveryClaimStore(db)
-            : new AzureTableDeliveryClaimStore(sp.GetRequiredService<AzureTableDeliveryTable>()));
+        services.AddSingleton<IScheduleStore>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableScheduleStore(sp.GetRequiredService<AzureTableDeliveryTable>())
+            : new SqliteScheduleStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IDeliveryClaimStore>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableDeliveryClaimStore(sp.GetRequiredService<AzureTableDeliveryTable>())
+            : new SqliteDeliveryClaimStore(sp.GetRequiredService<SqliteDatabase>()));
 
         services.AddSingleton(_ => ReadOptions(section));
         services.AddSingleton(_ => new RateLimitOptions

@@ -29,7 +29,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<PrivacyFlow>();
 
         // The eraser of the store in use, chosen when first resolved, as the stores themselves are.
-        services.AddSingleton<ILearnerEraser>(sp => StoreRegistration.ProviderName(configuration) == StoreRegistration.AzureTablesProvider
+        services.AddSingleton<ILearnerEraser>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
             ? new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>())
             : new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
 

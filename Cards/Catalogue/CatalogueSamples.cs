@@ -104,7 +104,7 @@ public static class CatalogueSamples
                     new Uri("https://humantraffickinghotline.org"),
                     "24/7, confidential, English and Spanish plus 200+ languages through interpreters"),
             ],
-            "The Hotline is run by Polaris and is not law enforcement or immigration; TTY users can dial 711."),
+            "The Hotline is funded by the US Department of Health and Human Services and is not law enforcement or immigration; TTY users can dial 711."),
         Region(
             "UK",
             "United Kingdom",

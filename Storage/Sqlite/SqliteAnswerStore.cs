@@ -150,8 +150,9 @@ public sealed class SqliteAnswerStore : IAnswerStore
         database.RunAsync<IReadOnlyList<AnswerRecord>>(
             async (connection, ct) =>
             {
-                var command = CreateCommand(connection, $"""
-                    SELECT {AnswerColumns} FROM answers
+                // The learner's own rows: the key is not read back for each of them.
+                var command = CreateCommand(connection, """
+                    SELECT prompt_id, question_id, question_version, option_id, correct, confidence, issued_at, answered_at FROM answers
                     WHERE tenant_id = $tenant AND learner_id = $learner
                     ORDER BY answered_at_utc_ticks, prompt_id;
                     """);
@@ -165,7 +166,16 @@ public sealed class SqliteAnswerStore : IAnswerStore
                     {
                         while (await reader.ReadAsync(ct).ConfigureAwait(false))
                         {
-                            answers.Add(ReadAnswer(reader));
+                            answers.Add(new AnswerRecord(
+                                learner,
+                                reader.GetString(0),
+                                reader.GetString(1),
+                                reader.GetInt32(2),
+                                reader.GetString(3),
+                                reader.GetInt64(4) != 0,
+                                (Confidence)reader.GetInt32(5),
+                                StoredTime.Parse(reader.GetString(6)),
+                                StoredTime.Parse(reader.GetString(7))));
                         }
                     }
 

@@ -41,6 +41,10 @@ public sealed class AnswerLoopFaultTests(ITestOutputHelper log)
             ["Storage:AzureTables:ConnectionString"] = azurite.ConnectionString,
             ["Storage:AzureTables:TablePrefix"] = "faults",
             ["Logging:LogLevel:Default"] = "Warning",
+            // 50 simulated users answer 20 questions each as fast as the bot allows: far above the
+            // per-user turn limit that protects the bot from one real user. This test is about the store.
+            ["RateLimiting:BurstSize"] = "100000",
+            ["RateLimiting:TurnsPerSecond"] = "100000",
         });
         var prompts = await IssueQuestionsAsync(driver);
         Assert.Equal(Learners * AnswersPerLearner, prompts.Count);
@@ -50,6 +54,7 @@ public sealed class AnswerLoopFaultTests(ITestOutputHelper log)
         var failuresWhileDown = 0;
         var azuriteDown = 0;
         var restarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? lastFailure = null;
 
         async Task<bool> AnswerOnceAsync(Prompt prompt)
         {
@@ -57,11 +62,17 @@ public sealed class AnswerLoopFaultTests(ITestOutputHelper log)
             try
             {
                 using var response = await driver.SendAnswerAsync(prompt.User, prompt.PromptId, prompt.QuestionId, prompt.OptionId, budget.Token);
-                ok = BotDriver.IsCardAnswer(await BotDriver.InvokeBodyAsync(response));
+                var body = await BotDriver.InvokeBodyAsync(response);
+                ok = BotDriver.IsCardAnswer(body);
+                if (!ok)
+                {
+                    lastFailure = $"HTTP {(int)response.StatusCode} {body?.ToJsonString()}";
+                }
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException ex)
             {
                 ok = false;
+                lastFailure = ex.Message;
             }
 
             if (ok)
@@ -101,7 +112,7 @@ public sealed class AnswerLoopFaultTests(ITestOutputHelper log)
             {
                 for (var attempt = 1; !await AnswerOnceAsync(prompt); attempt++)
                 {
-                    Assert.True(attempt < MaxAttemptsPerAnswer, $"{prompt.PromptId} was never acknowledged after the restart");
+                    Assert.True(attempt < MaxAttemptsPerAnswer, $"{prompt.PromptId} was never acknowledged after the restart; last failure: {lastFailure}");
                     await Poll.UntilAsync(async () => await driver.ReadyzAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "/readyz 200");
                 }
             }

@@ -86,7 +86,9 @@ public sealed class StoreOutageTests
         Assert.Equal(HttpStatusCode.OK, await driver.ReadyzAsync());
         using var quiz = await driver.SendMessageAsync(user, "quiz");
         Assert.Equal(HttpStatusCode.OK, quiz.StatusCode);
-        return Assert.Single(driver.SentQuestions());
+        var sent = driver.SentQuestions();
+        Assert.True(sent.Count == 1, $"expected one question card; the bot sent:\n{driver.SentBodies()}\nBot log:\n{driver.Bot.Logs}");
+        return sent[0];
     }
 
     private static async Task AssertCouldNotSaveAsync(BotDriver driver, string user, SentQuestion question)

@@ -33,12 +33,19 @@ internal sealed class BotDriver : IAsyncDisposable
 
     public ConnectorRecorder Sink { get; }
 
+    /// <summary>
+    /// Starts the bot. Settings go in as configuration and also on the command line as
+    /// <c>--Key=value</c>, so the composition root sees them even while it registers services.
+    /// </summary>
     public static async Task<BotDriver> StartAsync(IDictionary<string, string?> settings)
     {
         var sink = new ConnectorRecorder();
-        var bot = await RunningBot.StartAsync(settings, services => services
-            .AddHttpClient(ConnectorClient.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(sink.CreateHandler));
+        var bot = await RunningBot.StartAsync(
+            settings,
+            services => services
+                .AddHttpClient(ConnectorClient.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(sink.CreateHandler),
+            settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}"));
         return new BotDriver(bot, sink);
     }
 
@@ -93,6 +100,9 @@ internal sealed class BotDriver : IAsyncDisposable
             .GroupBy(a => (string)a["data"]!["promptId"]!)
             .Select(g => new SentQuestion(g.Key, (string)g.First()["data"]!["questionId"]!, g.Select(a => (string)a["data"]!["optionId"]!).ToList()))
             .ToList();
+
+    /// <summary>Everything sent to the connector, for failure messages.</summary>
+    public string SentBodies() => string.Join(Environment.NewLine, Sink.Requests.Select(r => $"{r.Method} {r.Uri} {r.Body}"));
 
     public async Task<HttpStatusCode> ReadyzAsync()
     {

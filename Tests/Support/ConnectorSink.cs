@@ -34,7 +34,7 @@ public sealed class ConnectorSink : IAsyncDisposable
 
     public static async Task<ConnectorSink> StartAsync(string host = "127.0.0.1")
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseUrls($"http://{host}:0");
         builder.Logging.ClearProviders();
         var sink = new ConnectorSink(builder.Build());

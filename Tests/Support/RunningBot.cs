@@ -57,7 +57,8 @@ public sealed class RunningBot : IAsyncDisposable
 
         var logs = new CapturedLogs();
         // Command-line arguments reach the configuration before the composition root reads it (e.g. Storage:Provider).
-        var app = BeaconApp.Build(["--urls", "http://127.0.0.1:0", .. arguments ?? []], builder =>
+        // No file watchers: dozens of hosts in one test run would exhaust the inotify instances.
+        var app = BeaconApp.Build(["--urls", "http://127.0.0.1:0", "--hostBuilder:reloadConfigOnChange=false", .. arguments ?? []], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.ClearProviders();

@@ -7,7 +7,7 @@ using System.Text.Json;
 /// <summary>Where things are: the repository, Beacon's build output, node_modules.</summary>
 internal sealed class Repository
 {
-    private Repository(string root, string configuration)
+    public Repository(string root, string configuration)
     {
         Root = root;
         Configuration = configuration;
@@ -18,7 +18,9 @@ internal sealed class Repository
     /// <summary>The bench's own build configuration (Release under <c>-c Release</c>); Beacon is used from the same one.</summary>
     public string Configuration { get; }
 
-    public string BotDll => Path.Combine(Root, "Bot", "bin", Configuration, "net10.0", "Beacon.Bot.dll");
+    public string BotDll { get; init; } = string.Empty;
+
+    public string DefaultBotDll => Path.Combine(Root, "Bot", "bin", Configuration, "net10.0", "Beacon.Bot.dll");
 
     public string ContentPath => Path.Combine(Root, "content");
 
@@ -32,7 +34,8 @@ internal sealed class Repository
         {
             if (File.Exists(Path.Combine(directory.FullName, "TeamsBot.sln")))
             {
-                return new Repository(directory.FullName, configuration);
+                var repository = new Repository(directory.FullName, configuration);
+                return new Repository(directory.FullName, configuration) { BotDll = repository.DefaultBotDll };
             }
         }
 
@@ -83,6 +86,10 @@ internal static class Launchers
             // Per-turn logs are at Information at most; Warning keeps start-up lines off the pipe.
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_NOLOGO"] = "1",
+            // Each virtual learner does several turns a second, far above a person's pace: the
+            // per-user limiter still runs on every turn, with limits it never reaches.
+            ["RateLimiting__BurstSize"] = "1000000",
+            ["RateLimiting__TurnsPerSecond"] = "1000000",
         };
         var process = TargetProcess.Start(
             "dotnet",

@@ -36,9 +36,14 @@ internal static class TurnsBench
     private static async Task<int> RunAsync(TurnsOptions options, TextWriter output)
     {
         var repository = Repository.Find();
+        if (options.BotDll is not null)
+        {
+            repository = new Repository(repository.Root, repository.Configuration) { BotDll = options.BotDll };
+        }
         var botbuilderVersion = options.BotBuilder ? repository.NpmVersion("botbuilder") : null;
         var agentsVersion = options.AgentsHosting ? repository.NpmVersion("@microsoft/agents-hosting") : null;
         WriteMachine(output, options);
+        output.WriteLine($"beacon: {repository.BotDll}");
 
         using var handler = new SocketsHttpHandler
         {

@@ -7,7 +7,7 @@ internal sealed record TurnsOptions
 {
     public const string Usage =
         "usage: turns [--concurrency N] [--duration S] [--warmup S] [--peers all|none|botbuilder|agents] " +
-        "[--store all|sqlite|azurite] [--startups K]";
+        "[--store all|sqlite|azurite] [--startups K] [--bot path/to/Beacon.Bot.dll]";
 
     /// <summary>Concurrent virtual learners (each with its own tenant, user and conversation).</summary>
     public int Concurrency { get; init; } = 64;
@@ -28,6 +28,9 @@ internal sealed record TurnsOptions
 
     /// <summary>How many times Beacon is started to time start-up to a ready /readyz.</summary>
     public int Startups { get; init; } = 5;
+
+    /// <summary>Another build of Beacon to measure (to compare two builds); default: Bot's output in this configuration.</summary>
+    public string? BotDll { get; init; }
 
     public static TurnsOptions? Parse(string[] args, TextWriter error)
     {
@@ -54,6 +57,9 @@ internal sealed record TurnsOptions
                     break;
                 case "--startups" when int.TryParse(value, CultureInfo.InvariantCulture, out var k) && k is >= 1 and <= 50:
                     options = options with { Startups = k };
+                    break;
+                case "--bot" when File.Exists(value):
+                    options = options with { BotDll = Path.GetFullPath(value) };
                     break;
                 case "--peers" when value is "all" or "none" or "botbuilder" or "agents":
                     options = options with { BotBuilder = value is "all" or "botbuilder", AgentsHosting = value is "all" or "agents" };

@@ -1,0 +1,51 @@
+namespace Beacon.Tests.Storage;
+
+using Beacon.Bot.Composition;
+using Beacon.Tests.Support;
+using Microsoft.Extensions.Configuration;
+
+public sealed class StoreRegistrationTests
+{
+    [Fact]
+    public async Task An_unknown_provider_stops_start_up_with_the_choices()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            RunningBot.StartAsync(arguments: ["--Storage:Provider=Mongo"]));
+
+        Assert.Contains("'Sqlite' (default) or 'AzureTables'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Azure_client_retries_are_bounded_by_default_and_configurable()
+    {
+        var defaults = StoreRegistration.AzureTablesOptions(Config(new() { ["Storage:AzureTables:ConnectionString"] = "UseDevelopmentStorage=true" }));
+        Assert.Equal(2, defaults.ClientOptions!.Retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(5), defaults.ClientOptions.Retry.NetworkTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), defaults.ClientOptions.Retry.Delay);
+        Assert.Equal("beacon", defaults.TablePrefix);
+
+        var tuned = StoreRegistration.AzureTablesOptions(Config(new()
+        {
+            ["Storage:AzureTables:ServiceUri"] = "https://acct.table.core.windows.net/",
+            ["Storage:AzureTables:TablePrefix"] = "org1",
+            ["Storage:AzureTables:MaxRetries"] = "5",
+            ["Storage:AzureTables:RetryDelay"] = "00:00:01",
+            ["Storage:AzureTables:NetworkTimeout"] = "00:00:20",
+        }));
+        Assert.Equal(5, tuned.ClientOptions!.Retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(1), tuned.ClientOptions.Retry.Delay);
+        Assert.Equal(TimeSpan.FromSeconds(20), tuned.ClientOptions.Retry.NetworkTimeout);
+        Assert.Equal(new Uri("https://acct.table.core.windows.net/"), tuned.ServiceUri);
+        Assert.Null(tuned.ConnectionString);
+        Assert.Equal("org1", tuned.TablePrefix);
+    }
+
+    [Fact]
+    public void SQLite_busy_timeout_is_configurable()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), StoreRegistration.SqliteOptions(Config([]), "x.db").BusyTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), StoreRegistration.SqliteOptions(Config(new() { ["Storage:Sqlite:BusyTimeout"] = "00:00:01" }), "x.db").BusyTimeout);
+    }
+
+    private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}
