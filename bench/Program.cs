@@ -1,6 +1,7 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose, turns, delivery.
+// Verbs: compose, turns, delivery, abuse.
 using Beacon.Bench;
+using Beacon.Bench.Security;
 using Beacon.Bench.Turns;
 
 var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringComparer.OrdinalIgnoreCase)
@@ -8,6 +9,7 @@ var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringCompar
     ["compose"] = ComposeBench.Run,
     ["turns"] = TurnsBench.Run,
     ["delivery"] = DeliveryBench.Run,
+    ["abuse"] = AbuseBench.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -113,6 +113,13 @@ public sealed class BotMessageProcessor(
     /// <summary>The activity in the body, or null when the body is not JSON or not an activity (no type).</summary>
     public static Activity? Parse(ReadOnlyMemory<byte> body)
     {
+        // Invalid UTF-8 is refused here: JSON values kept as JsonElement (value, entities,
+        // channelData) would otherwise fail later, when a flow reads them (found by fuzzing).
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            return null;
+        }
+
         try
         {
             var activity = ActivityJson.Deserialize(body.Span);

@@ -24,7 +24,7 @@ public sealed class RateLimitedTurnHandler(ITurnHandler inner, PerUserRateLimite
     {
         ArgumentNullException.ThrowIfNull(turn);
         var incoming = turn.Incoming;
-        if (!IsUserTurn(incoming.Kind) || AsksForReportingGuidance(incoming))
+        if (!IsLimited(incoming) || AsksForReportingGuidance(incoming))
         {
             return await inner.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
         }
@@ -54,8 +54,18 @@ public sealed class RateLimitedTurnHandler(ITurnHandler inner, PerUserRateLimite
         return null;
     }
 
-    /// <summary>Turns a person sends; install and other system activities are not limited here.</summary>
-    private static bool IsUserTurn(TurnKind kind) => kind is TurnKind.Message or TurnKind.CardSubmit or TurnKind.CardAction;
+    /// <summary>
+    /// Turns a person sends; install and other system activities are not limited here. Nor are
+    /// answers to question cards: each is checked against a prompt issued to this learner and
+    /// stored at most once, so a flood of them costs one read each and cannot grow the store,
+    /// while dropping them would lose real answers from someone tapping quickly through a session.
+    /// </summary>
+    private static bool IsLimited(IncomingTurn incoming) => incoming.Kind switch
+    {
+        TurnKind.Message or TurnKind.CardSubmit => true,
+        TurnKind.CardAction => !string.Equals(incoming.Verb, Verbs.Answer, StringComparison.Ordinal),
+        _ => false,
+    };
 
     private static bool AsksForReportingGuidance(IncomingTurn incoming) =>
         incoming.Kind == TurnKind.Message

@@ -1,6 +1,7 @@
 namespace Beacon.Bot.Security;
 
 using Beacon.Bot.Composition;
+using Beacon.Bot.Protocol;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Turns;
@@ -14,7 +15,7 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>
     /// Call after the store and the <see cref="ITurnHandler"/> are registered: the handler is
     /// wrapped by <see cref="RateLimitedTurnHandler"/>, and an <see cref="ILearnerEraser"/> is
-    /// added for the registered store.
+    /// added for the configured store.
     /// </summary>
     public static IServiceCollection AddBeaconSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<ManagerGate>();
         services.AddSingleton<PrivacyFlow>();
 
+        // The eraser of the store in use, chosen when first resolved, as the stores themselves are.
         services.AddSingleton<ILearnerEraser>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
             ? new AzureTableLearnerEraser(sp.GetRequiredService<AzureTableStorage>())
             : new SqliteLearnerEraser(sp.GetRequiredService<SqliteDatabase>()));
@@ -47,8 +49,9 @@ public static class SecurityServiceCollectionExtensions
             { ImplementationType: { } type } => sp => (ITurnHandler)ActivatorUtilities.CreateInstance(sp, type),
             _ => throw new InvalidOperationException("The ITurnHandler registration cannot be wrapped."),
         };
+        // Outermost first: rate limit, then the reply-address check, then the router.
         services.AddSingleton<ITurnHandler>(sp => new RateLimitedTurnHandler(
-            inner(sp),
+            new ReplyAddressGuard(inner(sp), sp.GetRequiredService<ServiceUrlPolicy>(), sp.GetRequiredService<ILogger<ReplyAddressGuard>>()),
             sp.GetRequiredService<PerUserRateLimiter>(),
             sp.GetRequiredService<ILogger<RateLimitedTurnHandler>>()));
     }

@@ -12,6 +12,8 @@ using Beacon.Training.Ports;
 /// starts with the learner's row key and <c>|</c> (the welcome marker and any later marker).
 /// Escaped learner ids never contain <c>|</c>, so that prefix belongs to this learner alone.
 /// In <c>{prefix}Handoffs</c> (partitioned by tenant), the audit rows whose <c>FromUserId</c> is the learner.
+/// In <c>{prefix}Delivery</c> (see <see cref="AzureTableDeliveryTable"/>), the learner's claim
+/// partition and their personal schedule row; a table not created yet holds nothing.
 /// </summary>
 public sealed class AzureTableLearnerEraser : ILearnerEraser
 {
@@ -48,6 +50,12 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                     counts[LearnerFootprint.Handoffs] = handoffs;
                 }
 
+                foreach (var entity in await DeliveryRowsAsync(learner, ct).ConfigureAwait(false))
+                {
+                    var kind = entity.PartitionKey == AzureTableDeliveryTable.SchedulePartition ? "delivery schedule" : "delivery claims";
+                    counts[kind] = counts.GetValueOrDefault(kind) + 1;
+                }
+
                 return new LearnerFootprint(counts);
             },
             cancellationToken);
@@ -59,6 +67,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                 // Data first, profile last: an interrupted erase leaves the profile, so "forget me" can be asked again.
                 var deleted = await DeleteAsync(storage.LearnerData, await DataRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 deleted += await DeleteAsync(storage.Handoffs, await HandoffRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                deleted += await DeleteAsync(Delivery, await DeliveryRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 deleted += await DeleteAsync(storage.Learners, await ProfileRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 return deleted;
             },
@@ -75,6 +84,23 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.LearnerPartition(learner)}");
         return await QueryKeysAsync(storage.LearnerData, filter, cancellationToken).ConfigureAwait(false);
+    }
+
+    private TableClient Delivery => storage.GetTable("Delivery");
+
+    private async Task<List<TableEntity>> DeliveryRowsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.LearnerPartition(learner);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} or (PartitionKey eq {AzureTableDeliveryTable.SchedulePartition} and RowKey eq {partition})");
+        try
+        {
+            return await QueryKeysAsync(Delivery, filter, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return [];
+        }
     }
 
     private async Task<List<TableEntity>> HandoffRowsAsync(LearnerKey learner, CancellationToken cancellationToken)

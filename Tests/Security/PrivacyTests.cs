@@ -95,7 +95,7 @@ public abstract class PrivacyTests : IAsyncLifetime
         await PostOkAsync(Activities.InstallationUpdate(bot.ServiceUrl, userId, aad));
         await PostOkAsync(Activities.Message("quiz", bot.ServiceUrl, userId, aad));
         var data = bot.Capture.Requests.Select(r => Activities.AnswerDataIn(r.Body)).LastOrDefault(d => d is not null);
-        Assert.NotNull(data);
+        Assert.True(data is not null, string.Join("\n", bot.Capture.Requests.Select(r => r.Body[..Math.Min(400, r.Body.Length)])) + "\n" + bot.Bot.Logs);
         await PostOkAsync(Activities.Invoke("answer", data!, bot.ServiceUrl, userId, aad));
         bot.Capture.Requests.Clear();
     }

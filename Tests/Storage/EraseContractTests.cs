@@ -8,7 +8,19 @@ using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Reporting;
 using Beacon.Training.Reviews;
+using Beacon.Training.Schedules;
 using Microsoft.Data.Sqlite;
+
+/// <summary>The stores the erase contract writes through, and the eraser under test.</summary>
+public sealed record EraseStores(
+    ILearnerStore Learners,
+    IAnswerStore Answers,
+    IReviewStore Reviews,
+    IHandoffLog Handoffs,
+    IScheduleStore Schedules,
+    IDeliveryClaimStore Claims,
+    ILearnerEraser Eraser,
+    Func<ValueTask> Cleanup);
 
 /// <summary>
 /// The <see cref="ILearnerEraser"/> contract, the same on every store: "forget me" leaves no row
@@ -20,28 +32,27 @@ public abstract class EraseContractTests : IAsyncLifetime
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private StoreSet? stores;
-    private ILearnerEraser? eraser;
+    private EraseStores? stores;
 
     /// <summary>A learner id no other test data contains, so a raw scan can look for it anywhere.</summary>
     protected static LearnerKey Forgotten { get; } = new("tenant-erase", "aad-forget-me-9d41c7");
 
-    protected StoreSet Stores => stores ?? throw new InvalidOperationException("Stores not created.");
+    protected EraseStores Stores => stores ?? throw new InvalidOperationException("Stores not created.");
 
-    protected ILearnerEraser Eraser => eraser ?? throw new InvalidOperationException("Eraser not created.");
+    protected ILearnerEraser Eraser => Stores.Eraser;
 
-    public async Task InitializeAsync() => (stores, eraser) = await CreateAsync();
+    public async Task InitializeAsync() => stores = await CreateAsync();
 
     public async Task DisposeAsync()
     {
         if (stores is not null)
         {
-            await stores.DisposeAsync();
+            await stores.Cleanup();
         }
     }
 
     /// <summary>Fresh, empty stores and the eraser over them.</summary>
-    protected abstract Task<(StoreSet Stores, ILearnerEraser Eraser)> CreateAsync();
+    protected abstract Task<EraseStores> CreateAsync();
 
     /// <summary>Every raw row or entity, in any table of this store, that mentions <paramref name="text"/> in a key or a value.</summary>
     protected abstract Task<IReadOnlyList<string>> RawTracesAsync(string text);
@@ -68,13 +79,15 @@ public abstract class EraseContractTests : IAsyncLifetime
 
         var deleted = await Eraser.EraseAsync(Forgotten, None);
 
-        Assert.True(deleted >= 1 + 3 + 3 + 2 + 1, $"deleted {deleted}");
+        Assert.True(deleted >= 1 + 3 + 3 + 2 + 1 + 2, $"deleted {deleted}");
         Assert.Empty(await RawTracesAsync(Forgotten.LearnerId));
         Assert.Equal(0, (await Eraser.DescribeAsync(Forgotten, None)).Total);
         Assert.Null(await Stores.Learners.GetAsync(Forgotten, None));
         Assert.Empty(await Stores.Answers.ListAnswersAsync(Forgotten, None));
         Assert.Empty(await Stores.Reviews.ListAsync(Forgotten, None));
         Assert.Null(await Stores.Answers.GetIssuedAsync(Forgotten, "p-0", None));
+        Assert.Null(await Stores.Schedules.GetAsync(Forgotten, None));
+        Assert.Null(await Stores.Claims.GetAsync(Forgotten, new DateOnly(2026, 3, 2), None));
     }
 
     [Fact]
@@ -184,6 +197,8 @@ public abstract class EraseContractTests : IAsyncLifetime
                 None);
         }
 
+        await Stores.Schedules.SaveAsync(new PersonalSchedule { Learner = key, UpdatedAt = Start, TimeZone = "Europe/London" }, None);
+        await Stores.Claims.TryClaimAsync(new DeliveryClaim { Learner = key, LocalDate = new DateOnly(2026, 3, 2), Owner = "host-1", Source = "personal", ClaimedAt = Start }, None);
         await Stores.Handoffs.RecordAsync(new HandoffRecord(key.TenantId, "h-" + key.LearnerId.GetHashCode(StringComparison.Ordinal), key.LearnerId, Start, ["29:contact-1"]), None);
         for (var i = 0; i < reviews; i++)
         {
@@ -199,25 +214,25 @@ public sealed class SqliteEraseContractTests : EraseContractTests
 {
     private string? path;
 
-    protected override Task<(StoreSet Stores, ILearnerEraser Eraser)> CreateAsync()
+    protected override Task<EraseStores> CreateAsync()
     {
         var directory = new TempDirectory();
         var db = new SqliteDatabase(new SqliteStoreOptions { Path = directory.Combine("data", "beacon.db"), ListPageSize = 3 });
         path = db.FilePath;
-        var set = new StoreSet(
+        return Task.FromResult(new EraseStores(
             new SqliteLearnerStore(db),
             new SqliteAnswerStore(db),
             new SqliteReviewStore(db),
-            new SqliteStoreHealth(db),
-            new SqliteStoreTransfer(db),
-            new SqliteStoreTransfer(db),
+            new SqliteHandoffLog(db),
+            new SqliteScheduleStore(db),
+            new SqliteDeliveryClaimStore(db),
+            new SqliteLearnerEraser(db),
             () =>
             {
                 db.Dispose();
                 directory.Dispose();
                 return ValueTask.CompletedTask;
-            }) { Handoffs = new SqliteHandoffLog(db) };
-        return Task.FromResult<(StoreSet, ILearnerEraser)>((set, new SqliteLearnerEraser(db)));
+            }));
     }
 
     protected override Task<IReadOnlyList<string>> RawTracesAsync(string text) =>
@@ -268,23 +283,25 @@ public sealed class AzureTablesEraseContractTests(AzuriteFixture azurite) : Eras
 {
     private readonly string prefix = "e" + Guid.NewGuid().ToString("N")[..20];
 
-    protected override async Task<(StoreSet Stores, ILearnerEraser Eraser)> CreateAsync()
+    protected override async Task<EraseStores> CreateAsync()
     {
         var storage = new AzureTableStorage(new AzureTableStoreOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix, ListPageSize = 3 });
         await storage.EnsureCreatedAsync(CancellationToken.None);
-        var set = new StoreSet(
+        var delivery = new AzureTableDeliveryTable(storage);
+        return new EraseStores(
             new AzureTableLearnerStore(storage),
             new AzureTableAnswerStore(storage),
             new AzureTableReviewStore(storage),
-            new AzureTableStoreHealth(storage),
-            new AzureTableStoreTransfer(storage),
-            new AzureTableStoreTransfer(storage),
+            new AzureTableHandoffLog(storage),
+            new AzureTableScheduleStore(delivery),
+            new AzureTableDeliveryClaimStore(delivery),
+            new AzureTableLearnerEraser(storage),
             async () =>
             {
                 await storage.DeleteTablesAsync(CancellationToken.None);
+                delivery.Dispose();
                 storage.Dispose();
-            }) { Handoffs = new AzureTableHandoffLog(storage) };
-        return (set, new AzureTableLearnerEraser(storage));
+            });
     }
 
     protected override Task<IReadOnlyList<string>> RawTracesAsync(string text) => AzureTraces(azurite.ConnectionString, prefix, text);

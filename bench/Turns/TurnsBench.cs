@@ -97,6 +97,8 @@ internal static class TurnsBench
                         ["Storage__Provider"] = "AzureTables",
                         ["Storage__AzureTables__ConnectionString"] = connectionString,
                         ["Storage__AzureTables__TablePrefix"] = "bench",
+                        ["RateLimiting__BurstSize"] = "1000000", // virtual learners outpace people: measure turns, not the limiter
+                        ["RateLimiting__TurnsPerSecond"] = "1000000",
                     };
                     var (process, address, _) = await Launchers.StartBeaconAsync(repository, settings, probe).ConfigureAwait(false);
                     using (process)
@@ -141,6 +143,8 @@ internal static class TurnsBench
     {
         ["Storage__Provider"] = "Sqlite",
         ["Storage__Sqlite__Path"] = Path.Combine(scratch, name, "beacon.db"),
+        ["RateLimiting__BurstSize"] = "1000000", // virtual learners outpace people: measure turns, not the limiter
+        ["RateLimiting__TurnsPerSecond"] = "1000000",
     };
 
     private static async Task<Row> MeasureAsync(
