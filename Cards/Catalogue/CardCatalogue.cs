@@ -42,6 +42,10 @@ public static class CardCatalogue
             "Sam Rivera", "A cleaner on ward 4 said her employer keeps her passport and she sleeps at the agency office.", new DateTimeOffset(2026, 11, 28, 9, 30, 0, TimeSpan.Zero)));
         yield return new("handoff-sent", HandoffCard.Sent("999", 1));
         yield return new("progress", ProgressCard.Build(CatalogueSamples.Progress));
+        yield return new("settings", SettingsCard.Build(CatalogueSamples.Settings));
+        yield return new("my-data", MyDataCard.Build(CatalogueSamples.MyData));
+        yield return new("forget-me-confirm", ForgetMeCard.Confirm(57));
+        yield return new("forget-me-erased", ForgetMeCard.Erased());
         yield return new("help", HelpCard.Build());
         yield return new("help-not-understood", HelpCard.Build("what's the canteen menu today?"));
         yield return new("notice-could-not-save", NoticeCard.CouldNotSave());

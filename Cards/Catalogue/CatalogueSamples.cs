@@ -1,5 +1,6 @@
 namespace Beacon.Cards.Catalogue;
 
+using Beacon.Cards.Builders;
 using Beacon.Cards.Views;
 
 /// <summary>
@@ -242,6 +243,28 @@ public static class CatalogueSamples
 
     /// <summary>A bare "report": the guidance with a way to the progress report the user may have meant.</summary>
     public static GuidanceView GuidanceForBareReport { get; } = Guidance[0].View with { OfferProgressReport = true };
+
+    public static SettingsView Settings { get; } = new(
+        Enabled: true, Time: "09:00", Days: "weekdays", TimeZone: "Europe/London", PausedUntil: null, Notice: null);
+
+    public static MyDataView MyData { get; } = new()
+    {
+        HasProfile = true,
+        DisplayName = "Sam Rivera",
+        Track = "Healthcare",
+        Locale = "en-GB",
+        TimeZone = "Europe/London",
+        Country = "GB",
+        HasPersonalChat = true,
+        CreatedAt = new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero),
+        WelcomedAt = new DateTimeOffset(2026, 9, 1, 8, 0, 1, TimeSpan.Zero),
+        Active = true,
+        QuestionsSent = 30,
+        Answers = 27,
+        CorrectAnswers = 21,
+        ReviewPhases = [("review", 18), ("relearning", 2)],
+        NextReviewDue = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
+    };
 
     public static ProgressView Progress { get; } = new(
         Answered: 42, Correct: 33, StreakDays: 5, Mastered: 12, DueNow: 3, ConfidentButWrong: 2, WeakestTopic: "Law and rights");

@@ -1,5 +1,7 @@
 namespace Beacon.Scheduler.Delivery;
 
+using Beacon.Training.Observability;
+
 /// <summary>What one run of <see cref="DeliveryRunner.RunDueAsync"/> did. Thread-safe counters.</summary>
 public sealed class DeliveryReport
 {
@@ -44,6 +46,7 @@ public sealed class DeliveryReport
 
     internal void Count(DeliveryOutcome outcome)
     {
+        BeaconTelemetry.Deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
         switch (outcome)
         {
             case DeliveryOutcome.Sent: Interlocked.Increment(ref sent); break;
@@ -55,7 +58,11 @@ public sealed class DeliveryReport
         }
     }
 
-    internal void CountThrottled() => Interlocked.Increment(ref throttled);
+    internal void CountThrottled()
+    {
+        BeaconTelemetry.Throttled.Add(1);
+        Interlocked.Increment(ref throttled);
+    }
 
     internal void CountRetry() => Interlocked.Increment(ref retries);
 

@@ -53,6 +53,29 @@ public sealed class TelemetryTests
         Assert.Contains(metrics, m => m.Name == "beacon.turn.duration");
     }
 
+    [Fact]
+    public async Task A_scheduled_delivery_is_counted_by_outcome()
+    {
+        var metrics = new List<Metric>();
+        await using var sink = await ConnectorSink.StartAsync();
+        await using var bot = await RunningBot.StartAsync(
+            new Dictionary<string, string?> { ["Delivery:Enabled"] = "false" },
+            services => services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics)));
+        var user = new BotConversation(bot, sink);
+        await user.SayAsync("hello");
+        await user.ExecuteAsync("schedule.start");
+
+        // Monday 2026-11-30, 09:00 in New York (the learner's clientInfo zone) is 14:00 UTC.
+        var report = await bot.Services.GetRequiredService<Beacon.Scheduler.Delivery.DeliveryRunner>()
+            .RunDueAsync(new DateTimeOffset(2026, 11, 30, 14, 1, 0, TimeSpan.Zero), CancellationToken.None);
+        bot.Services.GetRequiredService<MeterProvider>().ForceFlush();
+
+        Assert.Equal(1, report.Sent);
+        var deliveries = metrics.Where(m => m.Name == "beacon.deliveries").ToList();
+        Assert.NotEmpty(deliveries);
+        Assert.Equal(1, Sum(deliveries, "beacon.deliveries"));
+    }
+
     private static long Sum(IEnumerable<Metric> metrics, string name)
     {
         long total = 0;
