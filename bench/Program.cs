@@ -1,5 +1,5 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose, turns, abuse. Later issues add delivery.
+// Verbs: compose, turns, delivery, abuse.
 using Beacon.Bench;
 using Beacon.Bench.Security;
 using Beacon.Bench.Turns;
@@ -8,6 +8,7 @@ var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringCompar
 {
     ["compose"] = ComposeBench.Run,
     ["turns"] = TurnsBench.Run,
+    ["delivery"] = DeliveryBench.Run,
     ["abuse"] = AbuseBench.Run,
 };
 

@@ -42,6 +42,7 @@ public static class DeliveryServices
         services.AddSingleton<DeliveryRunner>();
         services.AddSingleton<DeliveryTicker>();
         services.AddSingleton<SlotTriggers>();
+        services.AddSingleton<Beacon.Dialogs.Flows.ScheduleFlow>();
 
         if (!string.Equals(section["Enabled"], "false", StringComparison.OrdinalIgnoreCase))
         {

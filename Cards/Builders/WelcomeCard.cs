@@ -25,6 +25,7 @@ public static class WelcomeCard
                     "How to report a concern, whenever you need it: just type **report**.",
                 ]),
                 TrackChoice.Input(welcome.Tracks, welcome.CurrentTrack),
+                new ActionSet([ScheduleVerbs.OfferDailyQuiz()]),
             ],
             Actions =
             [

@@ -29,7 +29,8 @@ public sealed class TurnRouter(
     ProgressFlow progress,
     PrivacyFlow privacy,
     ManagerGate managers,
-    ILogger<TurnRouter> logger) : ITurnHandler
+    ILogger<TurnRouter> logger,
+    ScheduleFlow? schedule = null) : ITurnHandler
 {
     public async Task<InvokeResult?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -114,6 +115,12 @@ public sealed class TurnRouter(
         }
 
         var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
+        if (schedule is not null && ScheduleCommands.Recognize(incoming.Text) is { } command)
+        {
+            await schedule.OnCommandAsync(turn, learner, command, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         switch (intent)
         {
             case Intent.Quiz:
@@ -162,6 +169,12 @@ public sealed class TurnRouter(
         if ((managers.RefuseAction(incoming) ?? await privacy.TryHandleActionAsync(turn, cancellationToken).ConfigureAwait(false)) is { } gated)
         {
             return gated;
+        }
+
+        if (schedule is not null && ScheduleVerbs.Handles(incoming.Verb))
+        {
+            var who = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
+            return new CardInvokeResult(await schedule.OnActionAsync(who, incoming.Verb!, incoming.Data, cancellationToken).ConfigureAwait(false));
         }
 
         switch (incoming.Verb)

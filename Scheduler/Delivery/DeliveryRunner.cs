@@ -85,8 +85,11 @@ public sealed class DeliveryRunner(
             return report;
         }
 
+        // Each instance walks the due list in its own order, so instances meet on few claims.
+        var order = due.OrderBy(slot => (uint)HashCode.Combine(
+            StringComparer.Ordinal.GetHashCode(slot.Learner.Key.LearnerId), StringComparer.Ordinal.GetHashCode(options.InstanceId))).ToList();
         await Parallel.ForEachAsync(
-            due,
+            order,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken },
             async (slot, ct) =>
             {

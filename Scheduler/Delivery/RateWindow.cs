@@ -23,10 +23,10 @@ public sealed record RateLimitOptions
     public IReadOnlyList<RateWindow> ConversationLimits { get; init; } = TeamsConversationLimits;
 
     /// <summary>
-    /// Added to every window on our side, so requests that leave exactly at the limit still arrive
-    /// within it after network jitter. Default 30 ms (50/s becomes about 48.5/s).
+    /// Added to every window on our side (clock and timer granularity). Latency needs no margin: a
+    /// request counts from its start until a window after its response. Default 5 ms.
     /// </summary>
-    public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(30);
+    public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
     /// This instance's share of the tenant limit (0..1]. Teams counts all instances together; with N

@@ -85,8 +85,12 @@ public sealed class SessionDelivery(
         var recreated = false;
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.AcquireAsync(learner.Key.TenantId, address.ConversationId, cancellationToken).ConfigureAwait(false);
-            var result = await channel.SendSessionAsync(address, message, cancellationToken).ConfigureAwait(false);
+            ChannelResult result;
+            using (await limiter.AcquireAsync(learner.Key.TenantId, address.ConversationId, cancellationToken).ConfigureAwait(false))
+            {
+                result = await channel.SendSessionAsync(address, message, cancellationToken).ConfigureAwait(false);
+            }
+
             switch (result.Status)
             {
                 case ChannelStatus.Ok:
@@ -135,8 +139,12 @@ public sealed class SessionDelivery(
     {
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
-            await limiter.AcquireAsync(learner.Key.TenantId, conversationId: null, cancellationToken).ConfigureAwait(false);
-            var created = await channel.CreatePersonalConversationAsync(address, cancellationToken).ConfigureAwait(false);
+            ChannelResult created;
+            using (await limiter.AcquireAsync(learner.Key.TenantId, conversationId: null, cancellationToken).ConfigureAwait(false))
+            {
+                created = await channel.CreatePersonalConversationAsync(address, cancellationToken).ConfigureAwait(false);
+            }
+
             switch (created.Status)
             {
                 case ChannelStatus.Ok when !string.IsNullOrEmpty(created.Id):

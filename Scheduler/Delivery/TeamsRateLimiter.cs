@@ -1,15 +1,19 @@
 namespace Beacon.Scheduler.Delivery;
 
 /// <summary>
-/// Holds Teams' rate limits on our side: a sliding window log per tenant (all conversations) and per
-/// conversation, for every window of <see cref="RateLimitOptions"/>. A caller waits in
-/// <see cref="AcquireAsync"/> until a request is allowed under every window; a 429's Retry-After
-/// blocks the tenant and the conversation (<see cref="Throttle"/>). Time comes from the
-/// <see cref="TimeProvider"/>, so tests run it on a fake clock. Thread-safe.
+/// Holds Teams' rate limits on our side, per tenant (all conversations) and per conversation, for
+/// every window of <see cref="RateLimitOptions"/>. A request counts in a window from the moment it is
+/// acquired until <see cref="RateLimitOptions.SafetyMargin"/> plus the window after its response came
+/// back (<see cref="RateLease.Dispose"/>): Teams receives it somewhere in between, so however the
+/// latency varies, Teams never sees more than the limit in any of its windows. A 429's Retry-After
+/// blocks the tenant and the conversation (<see cref="Throttle"/>); the tenant's requests are paced
+/// evenly (<see cref="RateLimitOptions.PaceTenant"/>). Time comes from the <see cref="TimeProvider"/>,
+/// so tests run it on a fake clock. Thread-safe.
 /// </summary>
 public sealed class TeamsRateLimiter
 {
     private static readonly TimeSpan IdleEviction = TimeSpan.FromHours(1.1);
+    private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(5);
 
     private readonly object gate = new();
     private readonly TimeProvider clock;
@@ -34,26 +38,40 @@ public sealed class TeamsRateLimiter
             .Select(w => new RateWindow(Math.Max(1, (int)Math.Floor(w.Permits * options.TenantShare)), w.Window + options.SafetyMargin))
             .ToArray();
         conversationWindows = options.ConversationLimits.Select(w => w with { Window = w.Window + options.SafetyMargin }).ToArray();
-        tenantSpacing = options.PaceTenant && tenantWindows.Length > 0
-            ? tenantWindows.Max(w => w.Window / w.Permits)
-            : TimeSpan.Zero;
+        tenantSpacing = options.PaceTenant && tenantWindows.Length > 0 ? tenantWindows.Max(w => w.Window / w.Permits) : TimeSpan.Zero;
         nextEviction = clock.GetUtcNow() + IdleEviction;
     }
 
-    /// <summary>Waits until one more request to the conversation (null: tenant-wide only) is within every limit, and counts it.</summary>
-    public async ValueTask AcquireAsync(string tenantId, string? conversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until one more request to the conversation (null: tenant-wide only) is within every
+    /// limit and counts it. Dispose the lease when the response has arrived.
+    /// </summary>
+    public async ValueTask<RateLease> AcquireAsync(string tenantId, string? conversationId, CancellationToken cancellationToken)
     {
-        while (!TryAcquire(tenantId, conversationId, out var wait))
+        while (true)
         {
+            if (TryAcquire(tenantId, conversationId, out var wait, out var lease))
+            {
+                return lease;
+            }
+
             await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>As <see cref="TryAcquire(string, string?, out TimeSpan, out RateLease)"/> for a request answered at once.</summary>
+    public bool TryAcquire(string tenantId, string? conversationId, out TimeSpan wait)
+    {
+        var acquired = TryAcquire(tenantId, conversationId, out wait, out var lease);
+        lease.Dispose();
+        return acquired;
     }
 
     /// <summary>
     /// Counts one request now if every limit allows it; otherwise counts nothing and says how long
     /// until it might (another caller may take that slot first).
     /// </summary>
-    public bool TryAcquire(string tenantId, string? conversationId, out TimeSpan wait)
+    public bool TryAcquire(string tenantId, string? conversationId, out TimeSpan wait, out RateLease lease)
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         lock (gate)
@@ -71,13 +89,16 @@ public sealed class TeamsRateLimiter
 
             if (ready <= now)
             {
-                tenant.Record(now);
-                conversation?.Record(now);
+                var request = new Request(now);
+                tenant.Record(request, now);
+                conversation?.Record(request, now);
                 wait = TimeSpan.Zero;
+                lease = new RateLease(this, request);
                 return true;
             }
 
             wait = ready - now;
+            lease = default;
             return false;
         }
     }
@@ -93,6 +114,17 @@ public sealed class TeamsRateLimiter
             if (conversationId is not null)
             {
                 State(conversations, conversationId, conversationWindows, TimeSpan.Zero).BlockUntil(until);
+            }
+        }
+    }
+
+    internal void Complete(Request request)
+    {
+        lock (gate)
+        {
+            if (request.End == DateTimeOffset.MaxValue)
+            {
+                request.End = clock.GetUtcNow();
             }
         }
     }
@@ -118,60 +150,80 @@ public sealed class TeamsRateLimiter
         nextEviction = now + IdleEviction;
         foreach (var states in new[] { tenants, conversations })
         {
-            foreach (var key in states.Where(s => now - s.Value.LastUsed > IdleEviction && s.Value.BlockedUntil <= now).Select(s => s.Key).ToList())
+            foreach (var key in states.Where(s => s.Value.IsIdle(now, IdleEviction)).Select(s => s.Key).ToList())
             {
                 states.Remove(key);
             }
         }
     }
 
-    /// <summary>The last <c>Permits</c> request times of each window, oldest first; and the pacing gap after the last request.</summary>
+    /// <summary>One request: counts until its <see cref="End"/> (MaxValue while in flight) plus the window.</summary>
+    internal sealed class Request(DateTimeOffset start)
+    {
+        public DateTimeOffset Start { get; } = start;
+
+        public DateTimeOffset End { get; set; } = DateTimeOffset.MaxValue;
+    }
+
+    /// <summary>The requests that still count in each window (in flight, or ended less than a window ago).</summary>
     private sealed class KeyState(RateWindow[] windows, TimeSpan spacing)
     {
-        private readonly Queue<DateTimeOffset>[] logs = windows.Select(w => new Queue<DateTimeOffset>(Math.Min(w.Permits, 64))).ToArray();
+        private readonly List<Request>[] logs = windows.Select(_ => new List<Request>()).ToArray();
 
-        public DateTimeOffset LastUsed { get; private set; }
+        private DateTimeOffset lastStart = DateTimeOffset.MinValue;
+
+        // Pacing as a virtual schedule (GCRA): a caller that wakes a little late does not push every later request back.
+        private DateTimeOffset nextStart = DateTimeOffset.MinValue;
 
         public DateTimeOffset BlockedUntil { get; private set; }
 
-        /// <summary>The first instant at which one more request fits every window.</summary>
+        public bool IsIdle(DateTimeOffset now, TimeSpan idle) =>
+            BlockedUntil <= now && logs.All(l => l.TrueForAll(r => r.End != DateTimeOffset.MaxValue)) && now - lastStart > idle;
+
+        /// <summary>The first instant at which one more request fits every window (a guess while requests are in flight).</summary>
         public DateTimeOffset ReadyAt(DateTimeOffset now)
         {
             var ready = BlockedUntil > now ? BlockedUntil : now;
-            if (spacing > TimeSpan.Zero && LastUsed + spacing > ready)
+            if (spacing > TimeSpan.Zero && nextStart > ready)
             {
-                ready = LastUsed + spacing;
+                ready = nextStart;
             }
 
             for (var i = 0; i < windows.Length; i++)
             {
+                var window = windows[i];
                 var log = logs[i];
-                if (log.Count >= windows[i].Permits)
+                log.RemoveAll(r => r.End != DateTimeOffset.MaxValue && r.End + window.Window <= now);
+                if (log.Count < window.Permits)
                 {
-                    // The oldest of the last Permits requests must have left the window.
-                    var free = log.Peek() + windows[i].Window;
-                    if (free > ready)
-                    {
-                        ready = free;
-                    }
+                    continue;
+                }
+
+                // (Count - Permits + 1) requests must leave the window; the latest of those to leave decides.
+                var ends = log.Select(r => r.End).Order().ToList();
+                var end = ends[log.Count - window.Permits];
+                var free = end == DateTimeOffset.MaxValue ? now + InFlightPoll : end + window.Window;
+                if (free > ready)
+                {
+                    ready = free;
                 }
             }
 
             return ready;
         }
 
-        public void Record(DateTimeOffset now)
+        public void Record(Request request, DateTimeOffset now)
         {
-            LastUsed = now;
-            for (var i = 0; i < windows.Length; i++)
+            lastStart = now;
+            if (spacing > TimeSpan.Zero)
             {
-                var log = logs[i];
-                if (log.Count >= windows[i].Permits)
-                {
-                    log.Dequeue();
-                }
+                // Late by less than one gap: keep the schedule. Idle longer: start a new one from now.
+                nextStart = nextStart != DateTimeOffset.MinValue && nextStart + spacing > now ? nextStart + spacing : now + spacing;
+            }
 
-                log.Enqueue(now);
+            foreach (var log in logs)
+            {
+                log.Add(request);
             }
         }
 
@@ -183,4 +235,35 @@ public sealed class TeamsRateLimiter
             }
         }
     }
+}
+
+/// <summary>A counted request; dispose it when its response has arrived (or it failed).</summary>
+public readonly struct RateLease : IDisposable, IEquatable<RateLease>
+{
+    private readonly TeamsRateLimiter? limiter;
+    private readonly TeamsRateLimiter.Request? request;
+
+    internal RateLease(TeamsRateLimiter limiter, TeamsRateLimiter.Request request)
+    {
+        this.limiter = limiter;
+        this.request = request;
+    }
+
+    public void Dispose()
+    {
+        if (limiter is not null && request is not null)
+        {
+            limiter.Complete(request);
+        }
+    }
+
+    public bool Equals(RateLease other) => ReferenceEquals(request, other.request);
+
+    public override bool Equals(object? obj) => obj is RateLease other && Equals(other);
+
+    public override int GetHashCode() => request?.GetHashCode() ?? 0;
+
+    public static bool operator ==(RateLease left, RateLease right) => left.Equals(right);
+
+    public static bool operator !=(RateLease left, RateLease right) => !left.Equals(right);
 }

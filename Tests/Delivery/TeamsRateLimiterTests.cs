@@ -110,13 +110,47 @@ public sealed class TeamsRateLimiterTests
         var limiter = new TeamsRateLimiter(NoMargin, clock);
         for (var i = 0; i < 7; i++)
         {
-            await limiter.AcquireAsync("t", "c", CancellationToken.None);
+            (await limiter.AcquireAsync("t", "c", CancellationToken.None)).Dispose();
         }
 
         var eighth = limiter.AcquireAsync("t", "c", CancellationToken.None).AsTask();
         Assert.False(eighth.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(1));
-        await eighth;
+        (await eighth).Dispose();
         Assert.Equal(Start.AddSeconds(1), clock.GetUtcNow());
+    }
+
+    [Fact]
+    public void A_request_counts_until_a_window_after_its_response_so_latency_cannot_squeeze_a_window()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var limiter = new TeamsRateLimiter(NoMargin, clock);
+        var leases = new List<RateLease>();
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True(limiter.TryAcquire("t", "c", out _, out var lease));
+            leases.Add(lease);
+        }
+
+        // The first response takes 400 ms: Teams may have received it as late as that.
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+        leases[0].Dispose();
+        foreach (var lease in leases.Skip(1))
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            lease.Dispose();
+        }
+
+        clock.SetUtcNow(Start.AddSeconds(1));
+        Assert.False(limiter.TryAcquire("t", "c", out var wait, out _));
+        Assert.Equal(TimeSpan.FromMilliseconds(400), wait);
+        clock.Advance(wait);
+        Assert.True(limiter.TryAcquire("t", "c", out _));
+
+        // While a request is in flight it keeps counting, however long it takes.
+        var slow = new TeamsRateLimiter(NoMargin, clock);
+        Assert.Equal(7, Enumerable.Range(0, 7).Count(i => slow.TryAcquire("t", "c", out _, out _)));
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.False(slow.TryAcquire("t", "c", out _));
     }
 }

@@ -1,0 +1,207 @@
+namespace Beacon.Dialogs.Flows;
+
+using System.Globalization;
+using Beacon.Cards;
+using Beacon.Cards.Builders;
+using Beacon.Cards.Model;
+using Beacon.Cards.Views;
+using Beacon.Dialogs.Intents;
+using Beacon.Dialogs.Turns;
+using Beacon.Scheduler.Delivery;
+using Beacon.Scheduler.Sessions;
+using Beacon.Scheduler.Timing;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Beacon.Training.Reviews;
+using Beacon.Training.Schedules;
+
+/// <summary>
+/// The personal schedule: the welcome's "every weekday at 9:00" offer, <c>settings</c> (time, days,
+/// on/off), and the vacation hold (<c>pause for two weeks</c>, <c>pause until January 5</c>,
+/// <c>resume</c>). A hold freezes delivery and moves every due review forward by its length; resuming
+/// early moves them back by the part not used, so the net shift is the time actually paused.
+/// </summary>
+public sealed class ScheduleFlow(IScheduleStore schedules, IReviewStore reviews, DeliveryOptions options, TimeProvider clock)
+{
+    private const int SaveAttempts = 5;
+
+    private static readonly Dictionary<string, Weekdays> DayPresets = new(StringComparer.Ordinal)
+    {
+        ["weekdays"] = Weekdays.WorkWeek,
+        ["everyday"] = Weekdays.Every,
+        ["mwf"] = Weekdays.Monday | Weekdays.Wednesday | Weekdays.Friday,
+        ["tt"] = Weekdays.Tuesday | Weekdays.Thursday,
+        ["weekends"] = Weekdays.Weekend,
+    };
+
+    /// <summary>A typed command; the answer goes into the conversation.</summary>
+    public async Task OnCommandAsync(ITurnContext turn, Learner learner, ScheduleCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(command);
+        var card = command.Kind switch
+        {
+            ScheduleCommandKind.Pause => await PauseAsync(learner, command.Text, cancellationToken).ConfigureAwait(false),
+            ScheduleCommandKind.Resume => await ResumeAsync(learner, cancellationToken).ConfigureAwait(false),
+            _ => await SettingsAsync(learner, null, cancellationToken).ConfigureAwait(false),
+        };
+        await turn.SendAsync(OutgoingMessage.FromCard(card), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A card action (<see cref="ScheduleVerbs"/>); the card returned replaces the one tapped.</summary>
+    public async Task<AdaptiveCard> OnActionAsync(Learner learner, string verb, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return verb switch
+        {
+            ScheduleVerbs.StartDaily => await StartDailyAsync(learner, cancellationToken).ConfigureAwait(false),
+            ScheduleVerbs.SaveSettings => await SaveSettingsAsync(learner, data, cancellationToken).ConfigureAwait(false),
+            ScheduleVerbs.Resume => await ResumeAsync(learner, cancellationToken).ConfigureAwait(false),
+            _ => await SettingsAsync(learner, null, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    public async Task<AdaptiveCard> StartDailyAsync(Learner learner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var saved = await UpdateAsync(learner.Key, s => s with { Enabled = true }, cancellationToken).ConfigureAwait(false);
+        return SettingsCard.Build(View(learner, saved, $"Done: a two-minute quiz {Describe(saved)}."));
+    }
+
+    public async Task<AdaptiveCard> SettingsAsync(Learner learner, string? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var schedule = await schedules.GetAsync(learner.Key, cancellationToken).ConfigureAwait(false)
+            ?? new PersonalSchedule { Learner = learner.Key, Enabled = false };
+        return SettingsCard.Build(View(learner, schedule, notice));
+    }
+
+    public async Task<AdaptiveCard> SaveSettingsAsync(Learner learner, IReadOnlyDictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(data);
+        if (!TimeOnly.TryParseExact(data.GetValueOrDefault(ScheduleVerbs.TimeInput), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            || !DayPresets.TryGetValue(data.GetValueOrDefault(ScheduleVerbs.DaysInput) ?? string.Empty, out var days))
+        {
+            return await SettingsAsync(learner, "Please choose a time and the days.", cancellationToken).ConfigureAwait(false);
+        }
+
+        var enabled = !string.Equals(data.GetValueOrDefault(ScheduleVerbs.EnabledInput), "false", StringComparison.OrdinalIgnoreCase);
+        var saved = await UpdateAsync(learner.Key, s => s with { Enabled = enabled, LocalTime = time, Days = days }, cancellationToken).ConfigureAwait(false);
+        return SettingsCard.Build(View(learner, saved, enabled ? $"Saved: your quiz comes {Describe(saved)}." : "Saved: the daily quiz is off."));
+    }
+
+    /// <summary>Starts (or changes) a vacation hold until the learner-local date the text names.</summary>
+    public async Task<AdaptiveCard> PauseAsync(Learner learner, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var now = clock.GetUtcNow();
+        var zone = LearnerDay.ResolveZone(ZoneOf(learner, null));
+        var (today, time) = LocalSlot.ToLocal(now, zone);
+        var resume = ScheduleCommands.ResumeDate(text, today.ToDateTime(time));
+        if (resume is null)
+        {
+            return NoticeCard.Build(
+                "How long should I pause?",
+                "Say for how long or until when, for example **pause for two weeks** or **pause until January 5**.");
+        }
+
+        var until = LocalSlot.ToInstant(resume.Value, TimeOnly.MinValue, zone);
+        var current = await schedules.GetAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+
+        // Changing an existing hold: undo its unused part first, then apply the new one.
+        var previousRemaining = current?.PausedUntil is { } oldUntil && oldUntil > now ? oldUntil - now : TimeSpan.Zero;
+        var saved = await UpdateAsync(learner.Key, s => s with { PausedAt = now, PausedUntil = until }, cancellationToken).ConfigureAwait(false);
+        await ShiftReviewsAsync(learner.Key, until - now - previousRemaining, cancellationToken).ConfigureAwait(false);
+        var date = resume.Value.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+        return SettingsCard.Build(View(learner, saved, $"Paused. Your quiz comes back on {date}, and your reviews wait for you."));
+    }
+
+    /// <summary>Ends the hold now; due reviews move back by the part of the hold not used.</summary>
+    public async Task<AdaptiveCard> ResumeAsync(Learner learner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var now = clock.GetUtcNow();
+        var current = await schedules.GetAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+        if (current?.PausedUntil is not { } until || until <= now)
+        {
+            return await SettingsAsync(learner, "Your daily quiz isn't paused.", cancellationToken).ConfigureAwait(false);
+        }
+
+        var saved = await UpdateAsync(learner.Key, s => s with { PausedAt = null, PausedUntil = null }, cancellationToken).ConfigureAwait(false);
+        await ShiftReviewsAsync(learner.Key, -(until - now), cancellationToken).ConfigureAwait(false);
+        return SettingsCard.Build(View(learner, saved, "Welcome back: your daily quiz is on again."));
+    }
+
+    /// <summary>Moves every scheduled review's due date by <paramref name="shift"/>, saving each with its concurrency token.</summary>
+    private async Task ShiftReviewsAsync(LearnerKey learner, TimeSpan shift, CancellationToken cancellationToken)
+    {
+        if (shift == TimeSpan.Zero)
+        {
+            return;
+        }
+
+        foreach (var listed in await reviews.ListAsync(learner, cancellationToken).ConfigureAwait(false))
+        {
+            var state = listed;
+            for (var attempt = 1; state is { Phase: not ReviewPhase.New, Due: { } due }; attempt++)
+            {
+                try
+                {
+                    await reviews.SaveAsync(state with { Due = due + shift }, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (ConcurrencyConflictException) when (attempt < SaveAttempts)
+                {
+                    // An answer moved this item at the same moment: shift what is stored now.
+                    state = await reviews.GetAsync(learner, state.QuestionId, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private async Task<PersonalSchedule> UpdateAsync(LearnerKey learner, Func<PersonalSchedule, PersonalSchedule> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await schedules.GetAsync(learner, cancellationToken).ConfigureAwait(false)
+                ?? new PersonalSchedule { Learner = learner };
+            try
+            {
+                return await schedules.SaveAsync(change(current) with { UpdatedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException) when (attempt < SaveAttempts)
+            {
+                // Another instance saved in between: read again.
+            }
+        }
+    }
+
+    private string ZoneOf(Learner learner, PersonalSchedule? schedule) =>
+        DueRule.ZoneOf(learner, schedule, options.TenantTimeZones.GetValueOrDefault(learner.Key.TenantId), options.DefaultTimeZone);
+
+    private SettingsView View(Learner learner, PersonalSchedule schedule, string? notice)
+    {
+        var zone = ZoneOf(learner, schedule);
+        string? paused = null;
+        if (schedule.PausedUntil is { } until && until > clock.GetUtcNow())
+        {
+            paused = LocalSlot.ToLocal(until, LearnerDay.ResolveZone(zone)).Date.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+        }
+
+        var days = DayPresets.FirstOrDefault(p => p.Value == schedule.Days).Key ?? "weekdays";
+        return new SettingsView(schedule.Enabled, schedule.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture), days, zone, paused, notice);
+    }
+
+    private static string Describe(PersonalSchedule schedule)
+    {
+        var days = schedule.Days switch
+        {
+            Weekdays.WorkWeek => "every weekday",
+            Weekdays.Every => "every day",
+            Weekdays.Weekend => "at weekends",
+            _ => "on " + string.Join(", ", Enumerable.Range(1, 7).Select(d => (DayOfWeek)(d % 7)).Where(d => schedule.Days.Includes(d))),
+        };
+        return $"{days} at {schedule.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+}
