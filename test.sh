@@ -14,7 +14,10 @@ fi
 export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# Tests append one-line reports here (e.g. the fuzz run's case count); printed after the totals.
+report=$(mktemp)
+export BEACON_TEST_REPORT="$report"
+trap 'rm -f "$log" "$report"' EXIT
 set +e
 dotnet test TeamsBot.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -32,4 +35,5 @@ awk '
   }
   END { if (seen) printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }
 ' "$log"
+cat "$report"
 exit "$status"

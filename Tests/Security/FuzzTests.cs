@@ -75,7 +75,10 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
         var summary = $"fuzz: {cases} cases (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s; statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}x{s.Value}"))}; {recorder.Requests.Count} connector calls";
         output.WriteLine(summary);
-        Console.WriteLine(summary);
+        if (Environment.GetEnvironmentVariable("BEACON_TEST_REPORT") is { Length: > 0 } report)
+        {
+            await File.AppendAllTextAsync(report, summary + Environment.NewLine); // test.sh prints it after the totals
+        }
         Assert.True(cases >= 10_000 || Environment.GetEnvironmentVariable("BEACON_FUZZ_CASES") is not null, "the fuzz run needs at least 10,000 cases");
         var errors = ErrorLines(bot).Skip(errorsBefore).ToList();
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(10)) + "\n" + string.Join("\n", errors.Take(3)));
