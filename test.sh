@@ -14,7 +14,7 @@ fi
 export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 log=$(mktemp)
-# Tests append one-line reports here (e.g. the fuzz run's case count); printed after the totals.
+# Tests append one-line reports here (e.g. the fuzz run's case count); printed before the totals.
 report=$(mktemp)
 export BEACON_TEST_REPORT="$report"
 trap 'rm -f "$log" "$report"' EXIT
@@ -23,7 +23,8 @@ dotnet test TeamsBot.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
-# One closing line with the totals across test assemblies.
+# Reports first, then one closing line with the totals across test assemblies.
+cat "$report"
 awk '
   /(Passed|Failed)!  - Failed:/ {
     for (i = 1; i <= NF; i++) {
@@ -35,5 +36,4 @@ awk '
   }
   END { if (seen) printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }
 ' "$log"
-cat "$report"
 exit "$status"
