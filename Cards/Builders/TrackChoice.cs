@@ -15,6 +15,7 @@ public static class TrackChoice
             Label = "Your role, so questions fit your work",
             Value = current,
             Style = "compact",
+            Placeholder = "Choose your role",
             IsRequired = true,
             ErrorMessage = "Please choose a role.",
         };

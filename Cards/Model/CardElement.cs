@@ -74,6 +74,9 @@ public sealed record ChoiceSetInput(IReadOnlyList<Choice> Choices) : CardElement
     /// <summary>compact (drop-down) or expanded (radio buttons).</summary>
     public string? Style { get; init; }
 
+    /// <summary>Shown in a compact drop-down until something is chosen.</summary>
+    public string? Placeholder { get; init; }
+
     public bool? IsRequired { get; init; }
 
     public string? ErrorMessage { get; init; }
