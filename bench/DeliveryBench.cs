@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Beacon.Bench.Turns;
 using Beacon.Bot.Delivery;
 using Beacon.Bot.Protocol;
 using Beacon.Scheduler.Delivery;
@@ -134,21 +135,8 @@ public static class DeliveryBench
 
     private static ContentPack LoadPack()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Find().Root;
         return ContentPackLoader.LoadOrThrow(ContentDirectory.Require(Path.Combine(root, "content")));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "TeamsBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("TeamsBot.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>One bot instance: its own store client, limiter (its share of the tenant limit), HTTP client and runner.</summary>
@@ -215,7 +203,7 @@ public static class DeliveryBench
 
         public static async Task<Azurite> StartAsync()
         {
-            var launcher = Path.Combine(RepositoryRoot(), "node_modules", ".bin", "azurite-table");
+            var launcher = Path.Combine(Repository.Find().NodeModules, ".bin", "azurite-table");
             if (!File.Exists(launcher))
             {
                 throw new InvalidOperationException($"{launcher} is missing: run `npm ci` in the repository first.");

@@ -138,28 +138,9 @@ public sealed class AzureTableLearnerStore : ILearnerStore
         ArgumentNullException.ThrowIfNull(tenantId);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Tenant(tenantId)} and Active eq {true}");
-        var pages = storage.Learners
-            .QueryAsync<TableEntity>(filter, maxPerPage: storage.ListPageSize, cancellationToken: cancellationToken)
-            .AsPages()
-            .GetAsyncEnumerator(cancellationToken);
-        await using (pages.ConfigureAwait(false))
+        await foreach (var entity in AzureTableStorage.QueryPagesAsync(storage.Learners, filter, storage.ListPageSize, cancellationToken).ConfigureAwait(false))
         {
-            while (true)
-            {
-                // One request per page, fetched only when the caller has used up the previous one.
-                var page = await AzureTableStorage.GuardAsync(
-                    async _ => await pages.MoveNextAsync().ConfigureAwait(false) ? pages.Current : null,
-                    cancellationToken).ConfigureAwait(false);
-                if (page is null)
-                {
-                    yield break;
-                }
-
-                foreach (var entity in page.Values)
-                {
-                    yield return Read(entity);
-                }
-            }
+            yield return Read(entity);
         }
     }
 

@@ -109,25 +109,9 @@ public sealed class AzureTableScheduleStore(AzureTableDeliveryTable table) : ISc
     {
         await table.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        var pages = table.Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken)
-            .AsPages().GetAsyncEnumerator(cancellationToken);
-        await using (pages.ConfigureAwait(false))
+        await foreach (var entity in AzureTableStorage.QueryPagesAsync(table.Table, filter, 1000, cancellationToken).ConfigureAwait(false))
         {
-            while (true)
-            {
-                var page = await AzureTableStorage.GuardAsync(
-                    async _ => await pages.MoveNextAsync().ConfigureAwait(false) ? pages.Current : null,
-                    cancellationToken).ConfigureAwait(false);
-                if (page is null)
-                {
-                    yield break;
-                }
-
-                foreach (var entity in page.Values)
-                {
-                    yield return entity;
-                }
-            }
+            yield return entity;
         }
     }
 

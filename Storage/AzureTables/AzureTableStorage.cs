@@ -1,5 +1,6 @@
 namespace Beacon.Storage.AzureTables;
 
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
@@ -129,6 +130,40 @@ public sealed partial class AzureTableStorage : IDisposable
             // Someone deleted a table (or an emulator lost it): create it again on the next call.
             initialized = false;
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The entities a query returns, one request per page, fetched only when the caller has used up
+    /// the previous page; each page request is guarded like any other store call.
+    /// </summary>
+    internal static async IAsyncEnumerable<TableEntity> QueryPagesAsync(
+        TableClient table,
+        string? filter,
+        int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pages = table
+            .QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken)
+            .AsPages()
+            .GetAsyncEnumerator(cancellationToken);
+        await using (pages.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                var page = await GuardAsync(
+                    async _ => await pages.MoveNextAsync().ConfigureAwait(false) ? pages.Current : null,
+                    cancellationToken).ConfigureAwait(false);
+                if (page is null)
+                {
+                    yield break;
+                }
+
+                foreach (var entity in page.Values)
+                {
+                    yield return entity;
+                }
+            }
         }
     }
 

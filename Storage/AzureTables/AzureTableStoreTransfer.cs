@@ -153,27 +153,9 @@ public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport
     private async IAsyncEnumerable<TableEntity> ScanAsync(TableClient table, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var pages = table
-            .QueryAsync<TableEntity>(filter: (string?)null, maxPerPage: storage.ListPageSize, cancellationToken: cancellationToken)
-            .AsPages()
-            .GetAsyncEnumerator(cancellationToken);
-        await using (pages.ConfigureAwait(false))
+        await foreach (var entity in AzureTableStorage.QueryPagesAsync(table, null, storage.ListPageSize, cancellationToken).ConfigureAwait(false))
         {
-            while (true)
-            {
-                var page = await AzureTableStorage.GuardAsync(
-                    async _ => await pages.MoveNextAsync().ConfigureAwait(false) ? pages.Current : null,
-                    cancellationToken).ConfigureAwait(false);
-                if (page is null)
-                {
-                    yield break;
-                }
-
-                foreach (var entity in page.Values)
-                {
-                    yield return entity;
-                }
-            }
+            yield return entity;
         }
     }
 }

@@ -7,6 +7,7 @@ using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Turns;
 using Beacon.Scheduler.Delivery;
 using Beacon.Tests.Storage;
+using Beacon.Tests.Support;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Reviews;
@@ -36,7 +37,7 @@ public sealed class PauseResumeTests : IDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = directory.Path });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Content:Path"] = Path.Combine(AzuriteFixture.FindRepositoryRoot(AppContext.BaseDirectory), "content"),
+            ["Content:Path"] = RepositoryRoot.Combine("content"),
             ["Storage:Sqlite:Path"] = directory.Combine("beacon.db"),
             ["Delivery:Enabled"] = "false",
         });

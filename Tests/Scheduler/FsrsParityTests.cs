@@ -1,5 +1,7 @@
 namespace Beacon.Tests.Scheduler;
 
+using Beacon.Tests.Support;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -138,7 +140,8 @@ public class FsrsParityTests
 
     private static JsonArray RunTsFsrs(List<History> histories)
     {
-        var root = FindRepositoryRoot();
+        RepositoryRoot.NodeModule("ts-fsrs");
+        var root = RepositoryRoot.Path;
         var driver = Path.Combine(AppContext.BaseDirectory, "Scheduler", "fsrs-parity.js");
         if (!File.Exists(driver))
         {
@@ -202,27 +205,6 @@ public class FsrsParityTests
             Assert.True(process.ExitCode == 0, $"ts-fsrs driver failed ({process.ExitCode}): {stderr.Result}");
             return JsonNode.Parse(stdout.Result)!.AsArray();
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "TeamsBot.sln")))
-            {
-                if (!Directory.Exists(Path.Combine(dir.FullName, "node_modules", "ts-fsrs")))
-                {
-                    Assert.Fail(
-                        $"node_modules/ts-fsrs is missing under {dir.FullName}: run 'npm ci' in the repository root " +
-                        "(CI does this before the tests) so the FSRS parity test can run the ts-fsrs reference.");
-                }
-
-                return dir.FullName;
-            }
-        }
-
-        Assert.Fail("Could not find the repository root (package.json next to TeamsBot.sln) above " + AppContext.BaseDirectory);
-        return string.Empty;
     }
 
     private sealed record History(string Config, DateTimeOffset Created, List<(DateTimeOffset At, Rating Rating)> Reviews, List<ReviewState> States);

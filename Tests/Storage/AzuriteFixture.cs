@@ -1,6 +1,7 @@
 namespace Beacon.Tests.Storage;
 
 using System.Diagnostics;
+using Beacon.Tests.Support;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -23,20 +24,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 
-    /// <summary>The folder holding TeamsBot.sln, found by walking up from the test binaries.</summary>
-    public static string FindRepositoryRoot(string start)
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "TeamsBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No TeamsBot.sln in {start} or any folder above it.");
-    }
-
     /// <summary>The azurite-table launcher under the repository's node_modules, or a clear failure.</summary>
     public static string FindAzuriteTable(string repositoryRoot)
     {
@@ -52,9 +39,9 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var root = FindRepositoryRoot(AppContext.BaseDirectory);
+        var root = RepositoryRoot.Path;
         var launcher = FindAzuriteTable(root);
-        Port = FreePort();
+        Port = Support.FreePort.Next();
 
         var start = new ProcessStartInfo(launcher)
         {
@@ -85,7 +72,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        await WaitUntilListeningAsync(process);
+        await Listening.WaitAsync("Azurite", Port, process, Output, StartTimeout);
     }
 
     public async Task DisposeAsync()
@@ -115,53 +102,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         }
 
         location.Dispose();
-    }
-
-    private async Task WaitUntilListeningAsync(Process started)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (started.HasExited)
-            {
-                throw new InvalidOperationException($"Azurite exited with code {started.ExitCode} before listening on port {Port}:\n{Output()}");
-            }
-
-            using (var client = new TcpClient())
-            {
-                try
-                {
-                    using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                    await client.ConnectAsync(IPAddress.Loopback, Port, attempt.Token);
-                    return;
-                }
-                catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-                {
-                    // Not listening yet.
-                }
-            }
-
-            if (deadline.Elapsed > StartTimeout)
-            {
-                throw new TimeoutException($"Azurite did not listen on port {Port} within {StartTimeout.TotalSeconds} s:\n{Output()}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100)); // poll interval, not a wait for a result
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     private void Append(string? line)

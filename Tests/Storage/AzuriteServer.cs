@@ -88,7 +88,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
         process = started;
-        await WaitUntilListeningAsync(started);
+        await Listening.WaitAsync("Azurite", Port, started, Output, StartTimeout);
     }
 
     /// <summary>Stops Azurite (SIGINT, then a kill after <see cref="StopTimeout"/>) and waits until the port refuses connections.</summary>
@@ -135,39 +135,6 @@ public sealed class AzuriteServer : IAsyncDisposable
 
         process?.Dispose();
         location.Dispose();
-    }
-
-    private async Task WaitUntilListeningAsync(Process started)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (started.HasExited)
-            {
-                throw new InvalidOperationException($"Azurite exited with code {started.ExitCode} before listening on port {Port}:\n{Output()}");
-            }
-
-            using (var client = new TcpClient())
-            {
-                try
-                {
-                    using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                    await client.ConnectAsync(IPAddress.Loopback, Port, attempt.Token);
-                    return;
-                }
-                catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-                {
-                    // Not listening yet.
-                }
-            }
-
-            if (deadline.Elapsed > StartTimeout)
-            {
-                throw new TimeoutException($"Azurite did not listen on port {Port} within {StartTimeout.TotalSeconds} s:\n{Output()}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100)); // poll interval, not a wait for a result
-        }
     }
 
     private void Append(string? line)
