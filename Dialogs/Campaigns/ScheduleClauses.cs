@@ -9,7 +9,7 @@ internal static class ScheduleClauses
 {
     private static readonly HashSet<string> StartWords = new(StringComparer.Ordinal)
     {
-        "starting", "start", "starts", "from", "beginning", "begin", "begins", "commencing",
+        "starting", "start", "starts", "from", "beginning", "begin", "begins", "commencing", "between",
     };
 
     private static readonly HashSet<string> EndWords = new(StringComparer.Ordinal)
@@ -98,6 +98,11 @@ internal static class ScheduleClauses
             return current is { Kind: ClauseKind.Start or ClauseKind.End } && current.Core.Count == 0 ? current.Kind : ClauseKind.Time;
         }
 
+        if (word == "and" && current is { Kind: ClauseKind.Start } && current.Core.Count > 0 && current.Keywords.Exists(k => k.Word == "between"))
+        {
+            return ClauseKind.End; // "between December 5 and December 27"
+        }
+
         if (word == "up" && next == "to")
         {
             return ClauseKind.End;
@@ -133,8 +138,8 @@ internal static class ScheduleClauses
             // Inside a date a single day name is a date ("starting Monday"); a plural is days.
             ClauseKind.Start or ClauseKind.End => DayWords.IsRecurring(word),
 
-            // After words not understood, days could be part of them ("except Fridays").
-            ClauseKind.Loose => false,
+            // After words not understood, days could be part of them ("in our Friday slot").
+            ClauseKind.Loose => current.Core.Count == 0 && namesDays,
             _ => namesDays,
         };
     }
