@@ -236,7 +236,7 @@ public static class CampaignReportCard
         var hidden = labels.ToList();
         if (hidden.Count > 0)
         {
-            yield return Blocks.Subtle($"Not in the chart because they cover {NotShown}: {string.Join(", ", hidden)}.");
+            yield return Blocks.Subtle($"Hidden to protect privacy ({NotShown}): {string.Join(", ", hidden)}.");
         }
     }
 
