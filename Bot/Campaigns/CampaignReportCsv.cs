@@ -82,26 +82,29 @@ public static class CampaignReportCsv
             Add(section, item, measure, Cell(value), string.Empty, suppressed: false);
 
         public void Count(string section, string item, string measure, int? count) =>
-            Figure(section, item, measure, count, count);
+            Figure(section, item, measure, count?.ToString(CultureInfo.InvariantCulture), count);
 
         public void Share(string section, string item, string measure, ReportShare share) =>
-            Figure(section, item, measure, share.Percent, share.Learners);
+            Figure(section, item, measure, Number(share.Percent), share.Learners);
 
         public void Change(string section, string item, string measure, double? value, int? learners) =>
-            Figure(section, item, measure, value, learners);
+            Figure(section, item, measure, Number(value), learners);
 
-        public void Individual(string name, string measure, double? value) =>
-            Add("individual", name, measure, Number(value), "1", suppressed: false);
+        public void Individual(string name, string measure, int count) =>
+            Add("individual", name, measure, count.ToString(CultureInfo.InvariantCulture), "1", suppressed: false);
 
-        private void Figure(string section, string item, string measure, double? value, int? learners)
+        public void Individual(string name, string measure, double? percent) =>
+            Add("individual", name, measure, Number(percent) ?? string.Empty, "1", suppressed: false);
+
+        private void Figure(string section, string item, string measure, string? value, int? learners)
         {
-            if (value is null || learners is null)
+            if (string.IsNullOrEmpty(value) || learners is null)
             {
                 Add(section, item, measure, string.Empty, string.Empty, suppressed: true);
             }
             else
             {
-                Add(section, item, measure, Number(value), learners.Value.ToString(CultureInfo.InvariantCulture), suppressed: false);
+                Add(section, item, measure, value, learners.Value.ToString(CultureInfo.InvariantCulture), suppressed: false);
             }
         }
 
@@ -109,8 +112,8 @@ public static class CampaignReportCsv
             csv.AppendJoin(',', section, Cell(item), measure, value, learners, suppressed ? "true" : "false", suppressed ? ReportPrivacy.SuppressedText : string.Empty)
                .Append("\r\n");
 
-        private static string Number(double? value) =>
-            value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) : string.Empty;
+        private static string? Number(double? value) =>
+            value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) : null;
 
         /// <summary>
         /// A text cell: quoted when it holds a comma, quote or line break; a leading =, +, -, @ or tab
