@@ -1,5 +1,6 @@
 namespace Beacon.Bot.Composition;
 
+using Beacon.Bot.Campaigns;
 using Beacon.Bot.Configuration;
 using Beacon.Bot.Delivery;
 using Beacon.Bot.Protocol;
@@ -45,6 +46,7 @@ public static class BeaconServices
         services.AddBotProtocol(configuration);
         services.AddBeaconTelemetry(configuration);
         services.AddBeaconDelivery(configuration);
+        services.AddCampaignReports(configuration);
         return services;
     }
 

@@ -45,6 +45,7 @@ public static class CardCatalogue
         yield return new("handoff-sent", HandoffCard.Sent("999", 1));
         yield return new("progress", ProgressCard.Build(CatalogueSamples.Progress));
         yield return new("settings", SettingsCard.Build(CatalogueSamples.Settings));
+        yield return new("campaign-report", CampaignReportCard.Build(CatalogueSamples.CampaignReport, CatalogueSamples.CampaignReportCsvLink));
         yield return new("my-data", MyDataCard.Build(CatalogueSamples.MyData));
         yield return new("forget-me-confirm", ForgetMeCard.Confirm(57));
         yield return new("forget-me-erased", ForgetMeCard.Erased());
