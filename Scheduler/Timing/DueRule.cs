@@ -14,10 +14,10 @@ public sealed record DueSlot(Learner Learner, DateOnly LocalDate, DateTimeOffset
 
 /// <summary>
 /// Decides whether a learner's session is due at an instant. One session per learner-local day at
-/// most, whatever the number of slots (personal schedule and campaigns): the earliest slot of the
-/// day that has come and is not older than the catch-up window wins (a campaign wins a tie with the
-/// personal schedule), and the delivery claim is keyed by the date. Nothing during a vacation hold
-/// or in quiet hours.
+/// most, whatever the number of slots, and the delivery claim is keyed by the date. On a day a
+/// campaign delivers, the campaign's slot replaces the personal schedule's (so an earlier personal
+/// slot cannot take a pre-assessment day); among campaigns, the earliest slot that has come and is
+/// not older than the catch-up window wins. Nothing during a vacation hold or in quiet hours.
 /// </summary>
 public static class DueRule
 {
@@ -68,15 +68,17 @@ public static class DueRule
             }
         }
 
+        var campaignDay = false;
         foreach (var campaign in campaigns)
         {
             if (campaign.Covers(date) && campaign.Days.Includes(day))
             {
+                campaignDay = true;
                 Consider(campaign.LocalTime, CampaignSource(campaign.CampaignId));
             }
         }
 
-        if (schedule is { Enabled: true } && schedule.Days.Includes(day))
+        if (!campaignDay && schedule is { Enabled: true } && schedule.Days.Includes(day))
         {
             Consider(schedule.LocalTime, PersonalSource);
         }

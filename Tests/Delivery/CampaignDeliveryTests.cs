@@ -342,18 +342,34 @@ public sealed class CampaignDeliveryTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task No_reminder_when_the_day_went_to_another_session()
+    public async Task No_reminder_when_the_day_went_to_another_campaign()
     {
         await LearnerAsync(1);
-        await harness.Schedules.SaveAsync(
-            new PersonalSchedule { Learner = DeliveryHarness.Key(1), Days = Weekdays.Every, LocalTime = new TimeOnly(7, 0), UpdatedAt = clock.GetUtcNow() }, None);
-        await harness.Campaigns.SaveAsync(NewCampaign("ndgs000002", 1) with { Nudges = true }, None);
+        await harness.Campaigns.SaveAsync(NewCampaign("ndgs000002", 1) with { Nudges = true, LocalTime = new TimeOnly(15, 0) }, None);
+        await harness.Campaigns.SaveAsync(NewCampaign("ndgs000003", 1) with { Nudges = false, LocalTime = new TimeOnly(8, 0) }, None);
         var day = new DateOnly(2026, 1, 6);
 
         await TickAsync(Utc(day, 0), Utc(day, 23, 45));
 
-        Assert.StartsWith("daily-", MessageOn(1, day).PromptId, StringComparison.Ordinal);
+        Assert.StartsWith("c.ndgs000003.", MessageOn(1, day).PromptId, StringComparison.Ordinal);
         Assert.Empty(channel.Nudges);
+    }
+
+    [Fact]
+    public async Task A_campaign_day_replaces_an_earlier_personal_slot_and_other_days_keep_it()
+    {
+        await LearnerAsync(1);
+        await harness.Schedules.SaveAsync(
+            new PersonalSchedule { Learner = DeliveryHarness.Key(1), Days = Weekdays.Every, LocalTime = new TimeOnly(7, 0), UpdatedAt = clock.GetUtcNow() }, None);
+        await harness.Campaigns.SaveAsync(NewCampaign("prsn000001", 1), None);
+        var tuesday = new DateOnly(2026, 1, 6);
+        var wednesday = new DateOnly(2026, 1, 7);
+
+        await TickAsync(Utc(tuesday, 0), Utc(wednesday, 23, 45));
+
+        Assert.StartsWith("c.prsn000001.", MessageOn(1, tuesday).PromptId, StringComparison.Ordinal);
+        Assert.StartsWith("daily-", MessageOn(1, wednesday).PromptId, StringComparison.Ordinal);
+        Assert.Equal([10, 7], channel.Sent.OrderBy(s => s.LocalDate).Select(s => s.At.Hour));
     }
 
     [Theory]

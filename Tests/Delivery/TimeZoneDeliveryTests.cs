@@ -1,5 +1,6 @@
 namespace Beacon.Tests.Delivery;
 
+using Beacon.Scheduler.Delivery;
 using Beacon.Scheduler.Timing;
 using Beacon.Training.Campaigns;
 using Beacon.Training.Schedules;
@@ -15,11 +16,11 @@ public sealed class TimeZoneDeliveryTests
 
     private static async Task<RecordingChannel> TickAsync(
         Func<DeliveryHarness, Task> arrange, DateTimeOffset from, DateTimeOffset to, Func<DateTimeOffset, bool>? running = null,
-        Func<DeliveryHarness, DateTimeOffset, Task>? onTick = null)
+        Func<DeliveryHarness, DateTimeOffset, Task>? onTick = null, RateLimitOptions? limits = null)
     {
         var clock = new FakeTimeProvider(from);
         var channel = new RecordingChannel(clock);
-        await using var harness = new DeliveryHarness(clock, channel);
+        await using var harness = new DeliveryHarness(clock, channel, limits: limits);
         await arrange(harness);
         for (var now = from; now <= to; now = now.AddMinutes(15))
         {
@@ -165,10 +166,11 @@ public sealed class TimeZoneDeliveryTests
                     None);
             },
             Utc(2026, 1, 5),
-            Utc(2026, 1, 7, 23, 45));
+            Utc(2026, 1, 7, 23, 45),
+            limits: new RateLimitOptions { PaceTenant = false }); // both learners' 14:00 sessions go out in one tick; the fake clock moves only between ticks
 
-        // Learner 1: once a day at 9:00 (the campaign's 14:00 on Jan 6 is the same day). Learner 2: only the campaign day.
-        Assert.Equal([Utc(2026, 1, 5, 9), Utc(2026, 1, 6, 9), Utc(2026, 1, 7, 9)], channel.Sent.Where(s => s.UserId == "user-1").Select(s => s.At).Order());
+        // Learner 1: once a day, at 9:00 but for the campaign day, which goes to the campaign's 14:00. Learner 2: only the campaign day.
+        Assert.Equal([Utc(2026, 1, 5, 9), Utc(2026, 1, 6, 14), Utc(2026, 1, 7, 9)], channel.Sent.Where(s => s.UserId == "user-1").Select(s => s.At).Order());
         Assert.Equal([Utc(2026, 1, 6, 14)], channel.Sent.Where(s => s.UserId == "user-2").Select(s => s.At));
     }
 
