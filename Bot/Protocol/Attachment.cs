@@ -1,7 +1,6 @@
 namespace Beacon.Bot.Protocol;
 
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 /// <summary>An attachment, for Beacon an Adaptive Card.</summary>
@@ -11,7 +10,11 @@ public sealed class Attachment
 
     public string? ContentType { get; set; }
 
-    public JsonNode? Content { get; set; }
+    /// <summary>
+    /// Inbound: the JSON as sent (a <see cref="JsonElement"/>). Outbound: the card itself, an
+    /// <see cref="Beacon.Cards.Model.AdaptiveCard"/>, written by <see cref="AdaptiveCardJsonConverter"/>.
+    /// </summary>
+    public object? Content { get; set; }
 
     public string? ContentUrl { get; set; }
 

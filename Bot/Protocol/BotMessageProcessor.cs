@@ -139,8 +139,8 @@ public sealed class BotMessageProcessor(
         }
     }
 
-    private static JsonObject InternalError() =>
-        InvokeResponses.Error(StatusCodes.Status500InternalServerError, "InternalError", "Something went wrong. Please try again.");
+    private static byte[] InternalError() =>
+        InvokeResponses.Serialize(new ErrorInvokeResult(StatusCodes.Status500InternalServerError, "InternalError", "Something went wrong. Please try again."));
 
     private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -170,14 +170,15 @@ public sealed class BotMessageProcessor(
         return buffer.ToArray();
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, JsonObject body, CancellationToken cancellationToken)
+    private static async Task WriteJsonAsync(HttpContext context, byte[] body, CancellationToken cancellationToken)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = MediaTypeNames.Application.Json + "; charset=utf-8";
-        await context.Response.WriteAsync(body.ToJsonString(ActivityJson.Options), cancellationToken).ConfigureAwait(false);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task TryWriteJsonAsync(HttpContext context, JsonObject body)
+    private static async Task TryWriteJsonAsync(HttpContext context, byte[] body)
     {
         try
         {
@@ -207,13 +208,13 @@ public sealed class BotMessageProcessor(
         }
     }
 
-    private async Task<JsonObject> HandleInvokeAsync(HttpContext context, TurnContext turn, CancellationToken cancellationToken)
+    private async Task<byte[]> HandleInvokeAsync(HttpContext context, TurnContext turn, CancellationToken cancellationToken)
     {
         try
         {
             var handler = context.RequestServices.GetRequiredService<ITurnHandler>();
             var result = await handler.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
-            return InvokeResponses.ToJson(result);
+            return InvokeResponses.Serialize(result);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

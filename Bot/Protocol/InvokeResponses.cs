@@ -1,5 +1,6 @@
 namespace Beacon.Bot.Protocol;
 
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Beacon.Cards.Model;
 using Beacon.Dialogs.Turns;
@@ -11,19 +12,23 @@ public static class InvokeResponses
     public const string MessageType = "application/vnd.microsoft.activity.message";
     public const string ErrorType = "application/vnd.microsoft.error";
 
-    public static JsonObject ToJson(InvokeResult? result) => result switch
+    /// <summary>The response body as UTF-8 JSON, the card written once (see <see cref="AdaptiveCardJsonConverter"/>).</summary>
+    public static byte[] Serialize(InvokeResult? result) => JsonSerializer.SerializeToUtf8Bytes(Body(result), ActivityJson.Options);
+
+    /// <summary>The response body as a JSON tree (what <see cref="Serialize"/> writes).</summary>
+    public static JsonObject ToJson(InvokeResult? result) => JsonNode.Parse(Serialize(result))!.AsObject();
+
+    private static InvokeResponseBody Body(InvokeResult? result) => result switch
     {
-        CardInvokeResult card => new JsonObject
-        {
-            ["statusCode"] = 200,
-            ["type"] = CardType,
-            ["value"] = CardJson.ToJsonObject(card.Card),
-        },
-        MessageInvokeResult message => Message(message.Message),
-        ErrorInvokeResult error => Error(error.StatusCode is >= 400 and <= 599 ? error.StatusCode : 500, error.Code, error.Message),
-        null => Message(string.Empty),
-        _ => Error(500, "UnsupportedResult", "The bot produced an answer it cannot send."),
+        CardInvokeResult card => new(200, CardType, card.Card),
+        MessageInvokeResult message => new(200, MessageType, message.Message),
+        ErrorInvokeResult error => ErrorBody(error.StatusCode is >= 400 and <= 599 ? error.StatusCode : 500, error.Code, error.Message),
+        null => new(200, MessageType, string.Empty),
+        _ => ErrorBody(500, "UnsupportedResult", "The bot produced an answer it cannot send."),
     };
+
+    private static InvokeResponseBody ErrorBody(int statusCode, string code, string message) =>
+        new(statusCode, ErrorType, new ErrorValue(code, message));
 
     public static JsonObject Message(string text) => new()
     {
@@ -38,4 +43,8 @@ public static class InvokeResponses
         ["type"] = ErrorType,
         ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
     };
+
+    internal sealed record InvokeResponseBody(int StatusCode, string Type, object Value);
+
+    internal sealed record ErrorValue(string Code, string Message);
 }

@@ -28,7 +28,7 @@ public static class OutgoingActivities
             activity.Summary = NullIfEmpty(message.Text);
             activity.Attachments =
             [
-                new Attachment { ContentType = AdaptiveCard.ContentType, Content = CardJson.ToJsonObject(card) },
+                new Attachment { ContentType = AdaptiveCard.ContentType, Content = card },
             ];
         }
         else

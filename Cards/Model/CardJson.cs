@@ -17,4 +17,7 @@ public static class CardJson
         JsonSerializer.SerializeToNode(card, Options)!.AsObject();
 
     public static string Serialize(AdaptiveCard card) => JsonSerializer.Serialize(card, Options);
+
+    /// <summary>Writes the card straight into a larger document (an activity, an invoke response).</summary>
+    public static void Write(Utf8JsonWriter writer, AdaptiveCard card) => JsonSerializer.Serialize(writer, card, Options);
 }
