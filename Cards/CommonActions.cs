@@ -20,6 +20,14 @@ public static class CommonActions
         Style = "positive",
     };
 
+    /// <summary>Sends the question of a campaign session with this prompt id (again, if it was sent before).</summary>
+    public static ExecuteAction OpenPrompt(string title, string promptId) => new(title, Verbs.Quiz)
+    {
+        AssociatedInputs = "none",
+        Style = "positive",
+        Data = new Dictionary<string, string> { [CardData.PromptId] = promptId },
+    };
+
     public static ExecuteAction Help() => new("What can Beacon do?", Verbs.Help) { AssociatedInputs = "none" };
 
     public static OpenUrlAction OpenSource(Uri url) => new("Open the source", url);

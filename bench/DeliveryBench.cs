@@ -144,6 +144,7 @@ public static class DeliveryBench
     {
         private readonly AzureTableStorage storage;
         private readonly AzureTableDeliveryTable table;
+        private readonly AzureTableCampaignTable campaigns;
         private readonly HttpClient http;
 
         public Instance(string connectionString, string prefix, ContentPack pack, ConnectorEmulator emulator, int index, int count, int parallel, bool faults)
@@ -169,11 +170,14 @@ public static class DeliveryBench
                 new NoConnectorTokenProvider(),
                 new ServiceUrlPolicy(Microsoft.Extensions.Options.Options.Create(new BotOptions())),
                 NullLogger<ConnectorDeliveryChannel>.Instance);
+            var composer = new SessionComposer(new FsrsMemoryModel(new FsrsOptions()));
             var delivery = new SessionDelivery(
                 pack, learners, new AzureTableAnswerStore(storage), new AzureTableReviewStore(storage), new AzureTableDeliveryClaimStore(table),
-                new SessionComposer(new FsrsMemoryModel(new FsrsOptions())), channel, limiter, options, TimeProvider.System,
+                composer, new CampaignSessions(pack, composer), channel, limiter, options, TimeProvider.System,
                 NullLogger<SessionDelivery>.Instance);
-            Runner = new DeliveryRunner(new AzureTableScheduleStore(table), learners, delivery, options, NullLogger<DeliveryRunner>.Instance);
+            campaigns = new AzureTableCampaignTable(storage);
+            var candidates = new DeliveryCandidates(new AzureTableScheduleStore(table), learners, new AzureTableCampaignStore(campaigns), options);
+            Runner = new DeliveryRunner(candidates, delivery, options, NullLogger<DeliveryRunner>.Instance);
         }
 
         public DeliveryRunner Runner { get; }
@@ -181,6 +185,7 @@ public static class DeliveryBench
         public void Dispose()
         {
             http.Dispose();
+            campaigns.Dispose();
             table.Dispose();
             storage.Dispose();
         }

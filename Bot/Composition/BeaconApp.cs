@@ -1,5 +1,6 @@
 namespace Beacon.Bot.Composition;
 
+using Beacon.Bot.Campaigns;
 using Beacon.Bot.Health;
 using Beacon.Bot.Protocol;
 
@@ -29,6 +30,7 @@ public static class BeaconApp
         var app = builder.Build();
         app.MapHealth();
         app.MapBotMessages();
+        app.MapCampaignReportExport();
         return app;
     }
 }

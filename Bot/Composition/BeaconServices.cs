@@ -1,5 +1,6 @@
 namespace Beacon.Bot.Composition;
 
+using Beacon.Bot.Campaigns;
 using Beacon.Bot.Configuration;
 using Beacon.Bot.Delivery;
 using Beacon.Bot.Protocol;
@@ -25,6 +26,7 @@ public static class BeaconServices
 
         services.AddSingleton<IMemoryModel>(_ => new FsrsMemoryModel(new FsrsOptions()));
         services.AddSingleton<ISessionComposer>(sp => new SessionComposer(sp.GetRequiredService<IMemoryModel>(), new SessionComposerOptions()));
+        services.AddSingleton<CampaignSessions>();
         services.AddSingleton(_ => new RatingPolicy(new RatingPolicyOptions()));
 
         services.Configure<SafeguardingOptions>(configuration.GetSection(SafeguardingOptions.Section));
@@ -32,6 +34,7 @@ public static class BeaconServices
         services.AddSingleton<GuidanceComposer>();
         services.AddSingleton<LearnerDirectory>();
         services.AddSingleton<WelcomeFlow>();
+        services.AddSingleton<CampaignQuiz>();
         services.AddSingleton<QuizFlow>();
         services.AddSingleton<RefresherFlow>();
         services.AddSingleton<ReportFlow>();
@@ -43,6 +46,7 @@ public static class BeaconServices
         services.AddBotProtocol(configuration);
         services.AddBeaconTelemetry(configuration);
         services.AddBeaconDelivery(configuration);
+        services.AddCampaignReports(configuration);
         return services;
     }
 

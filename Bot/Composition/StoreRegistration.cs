@@ -41,6 +41,13 @@ public static class StoreRegistration
         services.AddSingleton<IHandoffLog>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
             ? new AzureTableHandoffLog(sp.GetRequiredService<AzureTableStorage>())
             : new SqliteHandoffLog(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton(sp => new AzureTableCampaignTable(sp.GetRequiredService<AzureTableStorage>()));
+        services.AddSingleton<ICampaignStore>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableCampaignStore(sp.GetRequiredService<AzureTableCampaignTable>())
+            : new SqliteCampaignStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IManagerGrantStore>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableManagerGrantStore(sp.GetRequiredService<AzureTableCampaignTable>())
+            : new SqliteManagerGrantStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddHostedService<StoreInitializer>();
         return services;
     }

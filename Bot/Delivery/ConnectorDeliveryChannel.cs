@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Beacon.Bot.Protocol;
 using Beacon.Cards.Builders;
+using Beacon.Cards.Views;
 using Beacon.Dialogs.Presentation;
 using Beacon.Dialogs.Turns;
 using Beacon.Scheduler.Delivery;
@@ -29,14 +30,23 @@ public sealed class ConnectorDeliveryChannel(
 
     public const string Summary = "Your two-minute quiz for today";
 
+    public const string NudgeSummary = "Your two-minute session is waiting";
+
     public Task<ChannelResult> SendSessionAsync(ConversationAddress address, SessionMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(message);
         var question = message.Plan.Questions[0];
         var card = QuestionCard.Build(CardViews.Question(question, message.PromptId));
-        var activity = OutgoingActivities.FromMessage(OutgoingMessage.FromCard(card, Summary), address);
-        return PostAsync(address.ServiceUrl, $"v3/conversations/{Uri.EscapeDataString(address.ConversationId)}/activities", activity, cancellationToken);
+        return SendCardAsync(address, card, Summary, cancellationToken);
+    }
+
+    public Task<ChannelResult> SendNudgeAsync(ConversationAddress address, NudgeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(message);
+        var card = NudgeCard.Build(new NudgeView(message.CampaignName, message.PromptId));
+        return SendCardAsync(address, card, NudgeSummary, cancellationToken);
     }
 
     public Task<ChannelResult> CreatePersonalConversationAsync(ConversationAddress address, CancellationToken cancellationToken)
@@ -53,6 +63,12 @@ public sealed class ConnectorDeliveryChannel(
                 : JsonSerializer.SerializeToElement(new { tenant = new { id = address.TenantId } }, ActivityJson.Options),
         };
         return PostAsync(address.ServiceUrl, "v3/conversations", parameters, cancellationToken);
+    }
+
+    private Task<ChannelResult> SendCardAsync(ConversationAddress address, Cards.Model.AdaptiveCard card, string summary, CancellationToken cancellationToken)
+    {
+        var activity = OutgoingActivities.FromMessage(OutgoingMessage.FromCard(card, summary), address);
+        return PostAsync(address.ServiceUrl, $"v3/conversations/{Uri.EscapeDataString(address.ConversationId)}/activities", activity, cancellationToken);
     }
 
     private async Task<ChannelResult> PostAsync(string serviceUrl, string path, object body, CancellationToken cancellationToken)

@@ -38,8 +38,10 @@ public static class DeliveryServices
         services.AddSingleton(sp => new TeamsRateLimiter(sp.GetRequiredService<RateLimitOptions>(), sp.GetRequiredService<TimeProvider>()));
         var timeout = TimeSpan.TryParse(section["RequestTimeout"], CultureInfo.InvariantCulture, out var t) ? t : TimeSpan.FromSeconds(30);
         services.AddHttpClient<IDeliveryChannel, ConnectorDeliveryChannel>(ConnectorDeliveryChannel.HttpClientName, client => client.Timeout = timeout);
+        services.AddSingleton<DeliveryCandidates>();
         services.AddSingleton<SessionDelivery>();
         services.AddSingleton<DeliveryRunner>();
+        services.AddSingleton<NudgeRunner>();
         services.AddSingleton<DeliveryTicker>();
         services.AddSingleton<SlotTriggers>();
         services.AddSingleton<Beacon.Dialogs.Flows.ScheduleFlow>();
@@ -60,7 +62,10 @@ public static class DeliveryServices
         return services;
     }
 
-    /// <summary>Binds <c>Delivery</c>: SessionSize, DefaultTimeZone, TenantTimeZones:{tenant}, CatchUpWindow, MaxParallelism, MaxAttempts, InstanceId.</summary>
+    /// <summary>
+    /// Binds <c>Delivery</c>: SessionSize, DefaultTimeZone, TenantTimeZones:{tenant}, CatchUpWindow, MaxParallelism,
+    /// MaxAttempts, InstanceId, NudgeLocalTime (HH:mm), NudgeMinimumDelay.
+    /// </summary>
     public static DeliveryOptions ReadOptions(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
@@ -76,6 +81,8 @@ public static class DeliveryServices
             MaxParallelism = int.TryParse(section["MaxParallelism"], CultureInfo.InvariantCulture, out var parallel) ? parallel : defaults.MaxParallelism,
             MaxAttempts = int.TryParse(section["MaxAttempts"], CultureInfo.InvariantCulture, out var attempts) ? attempts : defaults.MaxAttempts,
             InstanceId = section["InstanceId"] is { Length: > 0 } id ? id : defaults.InstanceId,
+            NudgeLocalTime = TimeOnly.TryParse(section["NudgeLocalTime"], CultureInfo.InvariantCulture, out var nudgeAt) ? nudgeAt : defaults.NudgeLocalTime,
+            NudgeMinimumDelay = TimeSpan.TryParse(section["NudgeMinimumDelay"], CultureInfo.InvariantCulture, out var nudgeDelay) ? nudgeDelay : defaults.NudgeMinimumDelay,
         };
     }
 }

@@ -3,10 +3,11 @@ namespace Beacon.Bot.Delivery;
 using Beacon.Scheduler.Delivery;
 
 /// <summary>
-/// Runs <see cref="DeliveryRunner.RunDueAsync"/> for the Quartz jobs, one run at a time per
-/// instance (a trigger that fires while a run is in progress is skipped: the next one catches up).
+/// Runs <see cref="DeliveryRunner.RunDueAsync"/> and then <see cref="NudgeRunner.RunDueAsync"/> for the
+/// Quartz jobs, one run at a time per instance (a trigger that fires while a run is in progress is
+/// skipped: the next one catches up).
 /// </summary>
-public sealed class DeliveryTicker(DeliveryRunner runner, TimeProvider clock, ILogger<DeliveryTicker> logger) : IDisposable
+public sealed class DeliveryTicker(DeliveryRunner runner, NudgeRunner nudges, TimeProvider clock, ILogger<DeliveryTicker> logger) : IDisposable
 {
     private readonly SemaphoreSlim running = new(1, 1);
 
@@ -20,7 +21,10 @@ public sealed class DeliveryTicker(DeliveryRunner runner, TimeProvider clock, IL
 
         try
         {
-            return await runner.RunDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var now = clock.GetUtcNow();
+            var report = await runner.RunDueAsync(now, cancellationToken).ConfigureAwait(false);
+            await nudges.RunDueAsync(now, cancellationToken).ConfigureAwait(false);
+            return report;
         }
         finally
         {

@@ -10,17 +10,15 @@ using Quartz;
 
 /// <summary>
 /// Rebuilds Quartz from the store (the truth): one cron trigger per distinct (time zone, local
-/// time, days) slot of the personal schedules and campaign slots, in that zone (so Quartz handles
+/// time, days) slot of the personal schedules and active campaigns, in that zone (so Quartz handles
 /// DST), each firing <see cref="DeliveryJob"/>. A catch-up trigger every minute covers slots created
-/// since the last rebuild, missed firings and quiet hours ending. Triggers are only the alarm clock:
+/// since the last rebuild, missed firings, quiet hours ending and campaign reminders. Triggers are only the alarm clock:
 /// who is due is decided by <see cref="DeliveryRunner"/> from the store, and claims make extra
 /// firings harmless.
 /// </summary>
 public sealed class SlotTriggers(
     ISchedulerFactory schedulerFactory,
-    IScheduleStore schedules,
-    ILearnerStore learners,
-    DeliveryOptions options,
+    DeliveryCandidates candidates,
     ILogger<SlotTriggers> logger)
 {
     public const string Group = "beacon-slots";
@@ -60,43 +58,16 @@ public sealed class SlotTriggers(
     private async Task<HashSet<(string Zone, TimeOnly Time, Weekdays Days)>> DistinctSlotsAsync(CancellationToken cancellationToken)
     {
         var result = new HashSet<(string, TimeOnly, Weekdays)>();
-        var zones = new Dictionary<Training.Learners.LearnerKey, string?>();
-        var tenants = new HashSet<string>(StringComparer.Ordinal);
-        var personal = new List<PersonalSchedule>();
-        await foreach (var schedule in schedules.ListAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var candidate in candidates.ListAsync(withPersonal: true, campaignFilter: null, cancellationToken).ConfigureAwait(false))
         {
-            personal.Add(schedule);
-            tenants.Add(schedule.Learner.TenantId);
-        }
-
-        var campaigns = new List<CampaignSlot>();
-        await foreach (var campaign in schedules.ListCampaignsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            campaigns.Add(campaign);
-            tenants.Add(campaign.TenantId);
-        }
-
-        foreach (var tenant in tenants)
-        {
-            await foreach (var learner in learners.ListActiveAsync(tenant, cancellationToken).ConfigureAwait(false))
+            if (candidate.Schedule is { Enabled: true } schedule)
             {
-                zones[learner.Key] = DueRule.ZoneOf(learner, personal.Find(p => p.Learner == learner.Key), options.TenantTimeZones.GetValueOrDefault(tenant), options.DefaultTimeZone);
+                result.Add((candidate.TimeZone, schedule.LocalTime, schedule.Days));
             }
-        }
 
-        foreach (var schedule in personal.Where(s => s.Enabled && zones.ContainsKey(s.Learner)))
-        {
-            result.Add((zones[schedule.Learner]!, schedule.LocalTime, schedule.Days));
-        }
-
-        foreach (var campaign in campaigns)
-        {
-            foreach (var learnerId in campaign.Audience)
+            foreach (var campaign in candidate.Campaigns)
             {
-                if (zones.TryGetValue(new Training.Learners.LearnerKey(campaign.TenantId, learnerId), out var zone) && zone is not null)
-                {
-                    result.Add((zone, campaign.LocalTime, campaign.Days));
-                }
+                result.Add((candidate.TimeZone, campaign.LocalTime, campaign.Days));
             }
         }
 

@@ -28,6 +28,12 @@ public sealed class BotOptions
     /// <summary>The client id of a user-assigned managed identity, instead of a password or certificate.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// The bot's public address (e.g. https://beacon.example.org), used in links Beacon sends such as
+    /// CSV downloads. Empty: the address of the request being handled, else http://localhost:3978.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     /// <summary>Where the Bot Framework channel service publishes its signing keys.</summary>
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 

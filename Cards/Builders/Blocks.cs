@@ -21,5 +21,11 @@ internal static class Blocks
     public static TextBlock SourceLine(string title, Uri url) =>
         Subtle($"Source: [{EscapeLinkText(title)}]({url.AbsoluteUri})");
 
+    /// <summary>A table of text with a header row; every cell wraps.</summary>
+    public static Table Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) =>
+        new(
+            headers.Select((_, index) => new TableColumn(index == 0 ? 2 : 1)).ToList(),
+            [.. new[] { headers }.Concat(rows).Select(cells => new TableRow(cells.Select(text => new TableCell([new TextBlock(text)])).ToList()))]);
+
     private static string EscapeLinkText(string text) => text.Replace("[", "(", StringComparison.Ordinal).Replace("]", ")", StringComparison.Ordinal);
 }

@@ -36,7 +36,11 @@ public static class FeedbackCard
         body.Add(Blocks.SourceLine(feedback.SourceTitle, feedback.SourceUrl));
 
         var actions = new List<CardAction>();
-        if (offerNextQuestion)
+        if (feedback.Next is { } next)
+        {
+            actions.Add(CommonActions.OpenPrompt($"Next question ({next.Number} of {next.Total})", next.PromptId));
+        }
+        else if (offerNextQuestion)
         {
             actions.Add(CommonActions.StartQuiz("Next question"));
         }

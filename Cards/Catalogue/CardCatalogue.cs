@@ -2,6 +2,7 @@ namespace Beacon.Cards.Catalogue;
 
 using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
+using Beacon.Cards.Views;
 
 /// <summary>One card Beacon can send, under a stable file-friendly name (lower case, dashes).</summary>
 public sealed record CatalogueEntry(string Name, AdaptiveCard Card);
@@ -30,6 +31,7 @@ public static class CardCatalogue
         yield return new("question-after-failed-save", QuestionCard.Build(CatalogueSamples.Question, "I couldn't save your last answer. Please answer again."));
         yield return new("feedback-correct", FeedbackCard.Build(CatalogueSamples.FeedbackCorrect));
         yield return new("feedback-wrong-sure", FeedbackCard.Build(CatalogueSamples.FeedbackWrongSure));
+        yield return new("feedback-campaign-next", FeedbackCard.Build(CatalogueSamples.FeedbackCorrect with { Next = new SessionStep("c.k3x9m2p7qa.s.20261201.1", 2, 3) }));
         yield return new("refresher", RefresherCard.Build(CatalogueSamples.Refresher));
         foreach (var (code, guidance) in CatalogueSamples.Guidance)
         {
@@ -43,11 +45,13 @@ public static class CardCatalogue
         yield return new("handoff-sent", HandoffCard.Sent("999", 1));
         yield return new("progress", ProgressCard.Build(CatalogueSamples.Progress));
         yield return new("settings", SettingsCard.Build(CatalogueSamples.Settings));
+        yield return new("campaign-report", CampaignReportCard.Build(CatalogueSamples.CampaignReport, CatalogueSamples.CampaignReportCsvLink));
         yield return new("my-data", MyDataCard.Build(CatalogueSamples.MyData));
         yield return new("forget-me-confirm", ForgetMeCard.Confirm(57));
         yield return new("forget-me-erased", ForgetMeCard.Erased());
         yield return new("help", HelpCard.Build());
         yield return new("help-not-understood", HelpCard.Build("what's the canteen menu today?"));
         yield return new("notice-could-not-save", NoticeCard.CouldNotSave());
+        yield return new("campaign-reminder", NudgeCard.Build(new NudgeView("Winter refresher for ward staff", "c.k3x9m2p7qa.s.20261201.0")));
     }
 }

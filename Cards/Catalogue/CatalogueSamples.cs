@@ -269,6 +269,46 @@ public static class CatalogueSamples
     public static ProgressView Progress { get; } = new(
         Answered: 42, Correct: 33, StreakDays: 5, Mastered: 12, DueNow: 3, ConfidentButWrong: 2, WeakestTopic: "Law and rights");
 
+    /// <summary>A four-week campaign for 24 people, two weeks in; "Law and rights" has too few learners to show.</summary>
+    public static CampaignReportView CampaignReport { get; } = new(
+        "Spring refresher for ward staff",
+        "2 Mar 2026 to 27 Mar 2026",
+        24,
+        [new ReportWeekView("Week 1 (2 Mar)", 88, 71), new ReportWeekView("Week 2 (9 Mar)", 79, 63)],
+        [
+            new ReportComparisonView("Signs to notice", 54, 75),
+            new ReportComparisonView("Responding safely", 48, 70),
+            new ReportComparisonView("Where to get help", 66, 83),
+            new ReportComparisonView("Law and rights", null, null),
+        ],
+        new ReportComparisonView("All topics", 56, 76),
+        [
+            new ReportChangeView("Signs to notice", 50, 78, 28, 17),
+            new ReportChangeView("Responding safely", 45, 69, 24, 17),
+            new ReportChangeView("Where to get help", 63, 81, 18, 16),
+            new ReportChangeView("Law and rights", null, null, null, null),
+        ],
+        new ReportChangeView("All topics", 52, 76, 24, 17),
+        [
+            new ReportValueView("Responding safely", 61),
+            new ReportValueView("Signs to notice", 66),
+            new ReportValueView("Where to get help", 77),
+            new ReportValueView("Law and rights", null),
+        ],
+        [
+            new ReportValueView("Someone speaks for them", 47),
+            new ReportValueView("Controlled documents", 58),
+            new ReportValueView("Debt bondage", 64),
+            new ReportValueView("Isolation", 72),
+            new ReportValueView("Withheld wages", 80),
+        ],
+        ConfidentButWrongPercent: 9,
+        RetentionPercent: 81);
+
+    /// <summary>What a manager's "Download CSV" link looks like (the signature is a sample).</summary>
+    public static Uri CampaignReportCsvLink { get; } =
+        new("https://beacon.example.org/campaigns/contoso/7k2m9q4x1c/report.csv?expires=1774000000&sig=sample-signature");
+
     private static (string Code, GuidanceView View) Region(
         string code, string name, string emergency, IReadOnlyList<GuidanceLineView> lines, string? notes) =>
         (code, new GuidanceView(name, emergency, null, lines, ToNote, DoNot, notes));

@@ -16,6 +16,12 @@ using System.Text.Json.Serialization;
 [JsonDerivedType(typeof(NumberInput), "Input.Number")]
 [JsonDerivedType(typeof(Image), "Image")]
 [JsonDerivedType(typeof(Table), "Table")]
+[JsonDerivedType(typeof(LineChart), "Chart.Line")]
+[JsonDerivedType(typeof(VerticalBarChart), "Chart.VerticalBar")]
+[JsonDerivedType(typeof(GroupedVerticalBarChart), "Chart.VerticalBar.Grouped")]
+[JsonDerivedType(typeof(HorizontalBarChart), "Chart.HorizontalBar")]
+[JsonDerivedType(typeof(PieChart), "Chart.Pie")]
+[JsonDerivedType(typeof(GaugeChart), "Chart.Gauge")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -177,6 +183,7 @@ public sealed record Image(Uri Url) : CardElement
     public string? Size { get; init; }
 }
 
+/// <summary>A table column; <see cref="Width"/> is a relative weight.</summary>
 public sealed record TableColumn(int Width)
 {
     public string Type { get; init; } = "TableColumnDefinition";
@@ -194,7 +201,8 @@ public sealed record TableRow(IReadOnlyList<TableCell> Cells)
 
 public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<TableRow> Rows) : CardElement
 {
-    public bool FirstRowAsHeader { get; init; } = true;
+    /// <summary>The first row is read as column headers (Teams and the renderer spell it with an s).</summary>
+    public bool FirstRowAsHeaders { get; init; } = true;
 
     public bool ShowGridLines { get; init; } = true;
 }

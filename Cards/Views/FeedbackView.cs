@@ -11,4 +11,11 @@ public sealed record FeedbackView(
     string WhatToDo,
     string SourceTitle,
     Uri SourceUrl,
-    string? RefresherTopic);
+    string? RefresherTopic)
+{
+    /// <summary>The next question of the campaign session this answer belongs to; null outside a session or after its last question.</summary>
+    public SessionStep? Next { get; init; }
+}
+
+/// <summary>A question of a campaign session still to come: its prompt id and its place ("2 of 3").</summary>
+public sealed record SessionStep(string PromptId, int Number, int Total);

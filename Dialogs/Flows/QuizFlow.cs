@@ -22,6 +22,7 @@ public sealed class QuizFlow(
     ISessionComposer composer,
     IMemoryModel memory,
     RatingPolicy ratingPolicy,
+    CampaignQuiz campaignQuiz,
     TimeProvider clock)
 {
     private const int SaveAttempts = 3;
@@ -66,6 +67,18 @@ public sealed class QuizFlow(
 
         cards.Add(QuestionCard.Build(CardViews.Question(question, promptId)));
         return cards;
+    }
+
+    /// <summary>
+    /// The cards for a "Next question" or "Open my question" click: the campaign session's question
+    /// the action names (see <see cref="CampaignQuiz"/>), else an on-demand question.
+    /// </summary>
+    public async Task<IReadOnlyList<AdaptiveCard>> NextQuestionAsync(Learner learner, string? promptId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        return promptId is not null && await campaignQuiz.OpenAsync(learner, promptId, cancellationToken).ConfigureAwait(false) is { } card
+            ? [card]
+            : await NextQuestionAsync(learner, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -136,7 +149,8 @@ public sealed class QuizFlow(
         await ApplyToReviewAsync(stored, cancellationToken).ConfigureAwait(false);
 
         var offerRefresher = !stored.Correct && pack.Refreshers.Any(r => r.Topic == question.Topic);
-        return FeedbackCard.Build(CardViews.Feedback(question, stored, offerRefresher));
+        var next = await campaignQuiz.NextStepAsync(learner, promptId, cancellationToken).ConfigureAwait(false);
+        return FeedbackCard.Build(CardViews.Feedback(question, stored, offerRefresher) with { Next = next });
     }
 
     /// <summary>

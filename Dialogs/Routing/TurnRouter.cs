@@ -225,7 +225,7 @@ public sealed class TurnRouter(
     /// <summary>Quizzes are personal: in a group chat or channel the question goes to a 1:1 chat.</summary>
     private async Task SendQuestionAsync(ITurnContext turn, Learner learner, CancellationToken cancellationToken)
     {
-        var cards = await quiz.NextQuestionAsync(learner, cancellationToken).ConfigureAwait(false);
+        var cards = await quiz.NextQuestionAsync(learner, turn.Incoming.Data.GetValueOrDefault(CardData.PromptId), cancellationToken).ConfigureAwait(false);
         foreach (var card in cards)
         {
             await SendPrivatelyAsync(turn, card, cancellationToken).ConfigureAwait(false);

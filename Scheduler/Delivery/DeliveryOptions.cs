@@ -20,6 +20,16 @@ public sealed record DeliveryOptions
     /// </summary>
     public TimeSpan CatchUpWindow { get; init; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// When, in the learner's day, a campaign session nobody answered gets its one reminder (if the
+    /// campaign sends reminders): at this local time, but never sooner than <see cref="NudgeMinimumDelay"/>
+    /// after the session; no reminder when that falls after midnight. Default 17:00.
+    /// </summary>
+    public TimeOnly NudgeLocalTime { get; init; } = new(17, 0);
+
+    /// <summary>The least time between a campaign session and its reminder. Default 3 hours.</summary>
+    public TimeSpan NudgeMinimumDelay { get; init; } = TimeSpan.FromHours(3);
+
     /// <summary>Learners delivered to in parallel by one instance. Default 32.</summary>
     public int MaxParallelism { get; init; } = 32;
 

@@ -9,13 +9,12 @@ using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Finds every learner whose session is due at an instant (from the store: personal schedules,
-/// campaign slots, active learners) and delivers each through <see cref="SessionDelivery"/>, in
+/// active campaigns, active learners; see <see cref="DeliveryCandidates"/>) and delivers each through <see cref="SessionDelivery"/>, in
 /// parallel. Safe to call as often as wanted, from any number of instances: claims in the store make
 /// each learner's day happen once. Quartz calls it every minute; tests call it with a fake clock.
 /// </summary>
 public sealed class DeliveryRunner(
-    IScheduleStore schedules,
-    ILearnerStore learners,
+    DeliveryCandidates candidates,
     SessionDelivery delivery,
     DeliveryOptions options,
     ILogger<DeliveryRunner> logger)
@@ -26,48 +25,14 @@ public sealed class DeliveryRunner(
     /// <summary>The sessions due at <paramref name="now"/> that this instance has not seen settled yet.</summary>
     public async Task<IReadOnlyList<DueSlot>> FindDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var personal = new Dictionary<LearnerKey, PersonalSchedule>();
-        await foreach (var schedule in schedules.ListAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            personal[schedule.Learner] = schedule;
-        }
-
-        var campaignsByLearner = new Dictionary<LearnerKey, List<CampaignSlot>>();
-        await foreach (var campaign in schedules.ListCampaignsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var learnerId in campaign.Audience)
-            {
-                var key = new LearnerKey(campaign.TenantId, learnerId);
-                if (!campaignsByLearner.TryGetValue(key, out var list))
-                {
-                    campaignsByLearner[key] = list = [];
-                }
-
-                list.Add(campaign);
-            }
-        }
-
-        var tenants = personal.Keys.Select(k => k.TenantId).Concat(campaignsByLearner.Keys.Select(k => k.TenantId))
-            .Distinct(StringComparer.Ordinal).ToList();
         var due = new List<DueSlot>();
-        foreach (var tenant in tenants)
+        await foreach (var candidate in candidates.ListAsync(withPersonal: true, campaignFilter: null, cancellationToken).ConfigureAwait(false))
         {
-            var tenantZone = options.TenantTimeZones.GetValueOrDefault(tenant);
-            await foreach (var learner in learners.ListActiveAsync(tenant, cancellationToken).ConfigureAwait(false))
+            var slots = candidate.Campaigns.Select(c => c.ToSlot()).OfType<CampaignSlot>();
+            var slot = DueRule.Find(candidate.Learner, candidate.Schedule, slots, now, candidate.TimeZone, options.CatchUpWindow);
+            if (slot is not null && !settled.ContainsKey((candidate.Learner.Key, slot.LocalDate)))
             {
-                var schedule = personal.GetValueOrDefault(learner.Key);
-                var campaigns = campaignsByLearner.GetValueOrDefault(learner.Key);
-                if (schedule is null && campaigns is null)
-                {
-                    continue;
-                }
-
-                var zone = DueRule.ZoneOf(learner, schedule, tenantZone, options.DefaultTimeZone);
-                var slot = DueRule.Find(learner, schedule, (IEnumerable<CampaignSlot>?)campaigns ?? [], now, zone, options.CatchUpWindow);
-                if (slot is not null && !settled.ContainsKey((learner.Key, slot.LocalDate)))
-                {
-                    due.Add(slot);
-                }
+                due.Add(slot with { Campaign = candidate.CampaignOf(slot) });
             }
         }
 

@@ -12,12 +12,18 @@ public interface IDeliveryChannel
     /// <summary>Sends the day's session card into the learner's personal conversation.</summary>
     Task<ChannelResult> SendSessionAsync(ConversationAddress address, SessionMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Sends the one reminder of a campaign session the learner has not answered yet.</summary>
+    Task<ChannelResult> SendNudgeAsync(ConversationAddress address, NudgeMessage message, CancellationToken cancellationToken);
+
     /// <summary>Creates (or finds) the 1:1 conversation with the learner; <see cref="ChannelResult.Id"/> is its id.</summary>
     Task<ChannelResult> CreatePersonalConversationAsync(ConversationAddress address, CancellationToken cancellationToken);
 }
 
 /// <summary>The day's session for one learner, composed and recorded as issued.</summary>
 public sealed record SessionMessage(Learner Learner, SessionPlan Plan, string PromptId, DateOnly LocalDate);
+
+/// <summary>A reminder: the campaign's name, and the prompt id of the session's first question (the card opens it again).</summary>
+public sealed record NudgeMessage(Learner Learner, string CampaignName, string PromptId, DateOnly LocalDate);
 
 public enum ChannelStatus
 {

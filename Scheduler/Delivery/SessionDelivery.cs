@@ -4,16 +4,19 @@ using System.Globalization;
 using Beacon.Scheduler.Sessions;
 using Beacon.Scheduler.Timing;
 using Beacon.Training.Answers;
+using Beacon.Training.Campaigns;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
+using Beacon.Training.Reviews;
 using Beacon.Training.Schedules;
 using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Delivers one learner's session for one learner-local date, exactly once across instances:
-/// claim (add if absent, key = learner + date) → compose → record the question as issued (a
-/// deterministic prompt id, so a retry is a no-op) → send through the <see cref="TeamsRateLimiter"/>.
+/// claim (add if absent, key = learner + date) → compose (a campaign's slot: that campaign's
+/// session, see <see cref="CampaignSessions"/>) → record the question as issued (a deterministic
+/// prompt id, so a retry is a no-op) → send through the <see cref="TeamsRateLimiter"/>.
 /// 429 waits for Retry-After; 412/5xx/timeouts back off exponentially with jitter; 403 marks the
 /// learner inactive and stops; 404 recreates the personal conversation once and sends again.
 /// </summary>
@@ -24,6 +27,7 @@ public sealed class SessionDelivery(
     IReviewStore reviews,
     IDeliveryClaimStore claims,
     ISessionComposer composer,
+    CampaignSessions campaignSessions,
     IDeliveryChannel channel,
     TeamsRateLimiter limiter,
     DeliveryOptions options,
@@ -37,50 +41,94 @@ public sealed class SessionDelivery(
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(report);
-        var learner = slot.Learner;
+        if (slot.Learner.Address is null)
+        {
+            return DeliveryOutcome.Unreachable;
+        }
+
+        var claim = NewClaim(slot.Learner.Key, slot.LocalDate, ClaimKind.Session, slot.Source);
+        return await ClaimAndRunAsync(claim, ct => SendSessionAsync(slot, claim, report, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends the reminder of the learner's session of <paramref name="campaign"/> on <paramref name="localDate"/>,
+    /// at most once per learner and date across instances (a claim of kind <see cref="ClaimKind.Nudge"/>).
+    /// Whether a reminder is due is <see cref="NudgeRunner"/>'s decision.
+    /// </summary>
+    public async Task<DeliveryOutcome> DeliverNudgeAsync(Learner learner, Campaign campaign, DateOnly localDate, DeliveryReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(report);
         if (learner.Address is null)
         {
             return DeliveryOutcome.Unreachable;
         }
 
-        var claim = new DeliveryClaim
-        {
-            Learner = learner.Key,
-            LocalDate = slot.LocalDate,
-            Owner = options.InstanceId,
-            Source = slot.Source,
-            ClaimedAt = clock.GetUtcNow(),
-        };
+        var firstPrompt = new CampaignPrompt(campaign.Id, CampaignSessions.PhaseOn(campaign, localDate), localDate, 0);
+        var message = new NudgeMessage(learner, campaign.Name, firstPrompt.Id, localDate);
+        var claim = NewClaim(learner.Key, localDate, ClaimKind.Nudge, DueRule.CampaignSource(campaign.Id));
+        return await ClaimAndRunAsync(
+            claim,
+            ct => SendAsync(learner, claim, localDate, (address, c) => channel.SendNudgeAsync(address, message, c), report, ct),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private DeliveryClaim NewClaim(LearnerKey learner, DateOnly localDate, ClaimKind kind, string source) => new()
+    {
+        Learner = learner,
+        LocalDate = localDate,
+        Kind = kind,
+        Owner = options.InstanceId,
+        Source = source,
+        ClaimedAt = clock.GetUtcNow(),
+    };
+
+    private async Task<DeliveryOutcome> ClaimAndRunAsync(
+        DeliveryClaim claim, Func<CancellationToken, Task<(DeliveryOutcome, DeliveryClaim)>> send, CancellationToken cancellationToken)
+    {
         if (!await claims.TryClaimAsync(claim, cancellationToken).ConfigureAwait(false))
         {
             return DeliveryOutcome.AlreadyClaimed;
         }
 
         // From here on the day belongs to this instance: record how it ends, whatever happens.
-        var (outcome, completed) = await SendClaimedAsync(slot, claim, report, cancellationToken).ConfigureAwait(false);
+        var (outcome, completed) = await send(cancellationToken).ConfigureAwait(false);
         await claims.CompleteAsync(completed, CancellationToken.None).ConfigureAwait(false);
         return outcome;
     }
 
-    private async Task<(DeliveryOutcome, DeliveryClaim)> SendClaimedAsync(
+    private async Task<(DeliveryOutcome, DeliveryClaim)> SendSessionAsync(
         DueSlot slot, DeliveryClaim claim, DeliveryReport report, CancellationToken cancellationToken)
     {
         var learner = slot.Learner;
         var now = clock.GetUtcNow();
         var states = await reviews.ListAsync(learner.Key, cancellationToken).ConfigureAwait(false);
         var history = await answers.ListAnswersAsync(learner.Key, cancellationToken).ConfigureAwait(false);
-        var plan = composer.Compose(new SessionRequest(learner, pack, states, history, now, options.SessionSize, OnDemand: false));
+        var (plan, promptId) = Compose(slot, states, history, now);
         if (plan.Questions.Count == 0)
         {
             return (DeliveryOutcome.NothingDue, Done(claim, DeliveryStatus.NothingDue, null, 0));
         }
 
-        var promptId = PromptIdFor(slot.LocalDate);
         var first = plan.Questions[0];
         await answers.RecordIssuedAsync(
             new IssuedQuestion(learner.Key, promptId, first.Id, first.Version, now, OnDemand: false), cancellationToken).ConfigureAwait(false);
 
         var message = new SessionMessage(learner, plan, promptId, slot.LocalDate);
+        return await SendAsync(learner, claim, slot.LocalDate, (address, ct) => channel.SendSessionAsync(address, message, ct), report, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>One message through the rate limiter, with the retries, the 403 and the one 404 recreate described above.</summary>
+    private async Task<(DeliveryOutcome, DeliveryClaim)> SendAsync(
+        Learner learner,
+        DeliveryClaim claim,
+        DateOnly localDate,
+        Func<ConversationAddress, CancellationToken, Task<ChannelResult>> send,
+        DeliveryReport report,
+        CancellationToken cancellationToken)
+    {
         var address = learner.Address!;
         var recreated = false;
         for (var attempt = 1; ; attempt++)
@@ -88,7 +136,7 @@ public sealed class SessionDelivery(
             ChannelResult result;
             using (await limiter.AcquireAsync(learner.Key.TenantId, address.ConversationId, cancellationToken).ConfigureAwait(false))
             {
-                result = await channel.SendSessionAsync(address, message, cancellationToken).ConfigureAwait(false);
+                result = await send(address, cancellationToken).ConfigureAwait(false);
             }
 
             switch (result.Status)
@@ -126,11 +174,24 @@ public sealed class SessionDelivery(
                     }
 
                     logger.LogWarning(
-                        "Delivery to {Learner} for {Date} failed after {Attempts} attempts: {Status} {HttpStatus}",
-                        learner.Key, slot.LocalDate, attempt, result.Status, result.HttpStatus);
+                        "Delivery ({Kind}) to {Learner} for {Date} failed after {Attempts} attempts: {Status} {HttpStatus}",
+                        claim.Kind, learner.Key, localDate, attempt, result.Status, result.HttpStatus);
                     return (DeliveryOutcome.Failed, Done(claim, DeliveryStatus.Failed, null, attempt));
             }
         }
+    }
+
+    /// <summary>The day's plan and the prompt id of its first question: the campaign's session, or the personal one.</summary>
+    private (SessionPlan Plan, string PromptId) Compose(DueSlot slot, IReadOnlyList<ReviewState> states, IReadOnlyList<AnswerRecord> history, DateTimeOffset now)
+    {
+        if (slot.Campaign is { } campaign)
+        {
+            var question = campaignSessions.QuestionAt(campaign, slot.Learner, slot.LocalDate, 0, states, history, now);
+            var prompt = new CampaignPrompt(campaign.Id, CampaignSessions.PhaseOn(campaign, slot.LocalDate), slot.LocalDate, 0);
+            return (new SessionPlan(question is null ? [] : [question], null), prompt.Id);
+        }
+
+        return (composer.Compose(new SessionRequest(slot.Learner, pack, states, history, now, options.SessionSize, OnDemand: false)), PromptIdFor(slot.LocalDate));
     }
 
     /// <summary>404: the stored conversation is gone. Create the 1:1 conversation again (within the limits) and keep its address.</summary>

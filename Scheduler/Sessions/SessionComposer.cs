@@ -30,7 +30,8 @@ public sealed record SessionComposerOptions
 /// </summary>
 /// <remarks>
 /// <list type="number">
-/// <item>Only questions of the pack for the learner's track (core plus their role track) count.</item>
+/// <item>Only questions of the pack for the learner's track (core plus their role track) count, or,
+/// with a <see cref="SessionRequest.Filter"/>, those the filter allows.</item>
 /// <item>Never the same item twice in the learner's local day: items answered today (from
 /// <see cref="SessionRequest.Answers"/>, or a state last reviewed today) are skipped. The day is the
 /// calendar day in <c>Learner.TimeZone</c> (IANA), UTC when unknown.</item>
@@ -88,7 +89,7 @@ public sealed class SessionComposer : ISessionComposer
         var now = request.Now;
         var day = LearnerDay.Of(now, request.Learner.TimeZone);
         var n = pack.Questions.Length;
-        var eligible = pack.EligibleFor(track);
+        var eligible = request.Filter is { } filter ? pack.EligibleFor(track, filter) : pack.EligibleFor(track);
 
         // Per-question facts for this learner, indexed like the pack.
         var states = new ReviewState?[n];
@@ -369,6 +370,9 @@ public sealed class SessionComposer : ISessionComposer
         /// <summary>Which questions are for a learner on <paramref name="track"/> (core plus the track), cached per track.</summary>
         public bool[] EligibleFor(string? track) =>
             track is null ? coreOnly : eligibleByTrack.GetOrAdd(track, t => Questions.Select(q => q.IsFor(t)).ToArray());
+
+        /// <summary>Which questions <paramref name="filter"/> allows for a learner on <paramref name="track"/> (not cached: filters vary).</summary>
+        public bool[] EligibleFor(string? track, QuestionFilter filter) => Questions.Select(q => filter.Allows(q, track)).ToArray();
 
         public Dictionary<string, int> IndexById { get; }
 

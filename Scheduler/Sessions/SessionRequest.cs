@@ -13,4 +13,8 @@ public sealed record SessionRequest(
     IReadOnlyList<AnswerRecord> Answers,
     DateTimeOffset Now,
     int Size,
-    bool OnDemand);
+    bool OnDemand)
+{
+    /// <summary>Which questions the session may ask; null = those of the learner's track (core plus their role track).</summary>
+    public QuestionFilter? Filter { get; init; }
+}

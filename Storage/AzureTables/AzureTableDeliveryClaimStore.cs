@@ -7,7 +7,7 @@ using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Schedules;
 
-/// <summary>Delivery claims in <c>{prefix}Delivery</c> (see <see cref="AzureTableDeliveryTable"/>): AddEntity is the "add if absent"; 409 means taken.</summary>
+/// <summary>Session and reminder claims in <c>{prefix}Delivery</c> (see <see cref="AzureTableDeliveryTable"/>): AddEntity is the "add if absent"; 409 means taken.</summary>
 public sealed class AzureTableDeliveryClaimStore(AzureTableDeliveryTable table) : IDeliveryClaimStore
 {
     public Task<bool> TryClaimAsync(DeliveryClaim claim, CancellationToken cancellationToken)
@@ -29,14 +29,14 @@ public sealed class AzureTableDeliveryClaimStore(AzureTableDeliveryTable table) 
             cancellationToken);
     }
 
-    public Task<DeliveryClaim?> GetAsync(LearnerKey learner, DateOnly localDate, CancellationToken cancellationToken) =>
+    public Task<DeliveryClaim?> GetAsync(LearnerKey learner, DateOnly localDate, ClaimKind kind, CancellationToken cancellationToken) =>
         table.RunAsync(
             async ct =>
             {
                 var response = await table.Table
-                    .GetEntityIfExistsAsync<TableEntity>(TableKeys.LearnerPartition(learner), Row(localDate), cancellationToken: ct)
+                    .GetEntityIfExistsAsync<TableEntity>(TableKeys.LearnerPartition(learner), Row(kind, localDate), cancellationToken: ct)
                     .ConfigureAwait(false);
-                return response.HasValue ? Read(response.Value!) : null;
+                return response.HasValue ? Read(response.Value!) with { Kind = kind } : null;
             },
             cancellationToken);
 
@@ -46,11 +46,12 @@ public sealed class AzureTableDeliveryClaimStore(AzureTableDeliveryTable table) 
         return table.RunAsync(ct => table.Table.UpsertEntityAsync(Write(claim), TableUpdateMode.Replace, ct), cancellationToken);
     }
 
-    private static string Row(DateOnly date) => AzureTableDeliveryTable.ClaimPrefix + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Row(ClaimKind kind, DateOnly date) =>
+        (kind == ClaimKind.Nudge ? AzureTableDeliveryTable.NudgePrefix : AzureTableDeliveryTable.ClaimPrefix) + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static TableEntity Write(DeliveryClaim claim)
     {
-        var entity = new TableEntity(TableKeys.LearnerPartition(claim.Learner), Row(claim.LocalDate))
+        var entity = new TableEntity(TableKeys.LearnerPartition(claim.Learner), Row(claim.Kind, claim.LocalDate))
         {
             ["TenantId"] = claim.Learner.TenantId,
             ["LearnerId"] = claim.Learner.LearnerId,

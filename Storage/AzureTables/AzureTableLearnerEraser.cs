@@ -13,11 +13,15 @@ using Beacon.Training.Ports;
 /// Escaped learner ids never contain <c>|</c>, so that prefix belongs to this learner alone.
 /// In <c>{prefix}Handoffs</c> (partitioned by tenant), the audit rows whose <c>FromUserId</c> is the learner.
 /// In <c>{prefix}Delivery</c> (see <see cref="AzureTableDeliveryTable"/>), the learner's claim
-/// partition and their personal schedule row; a table not created yet holds nothing.
+/// partition (session and reminder claims) and their personal schedule row. In <c>{prefix}Campaigns</c>
+/// (see <see cref="AzureTableCampaignTable"/>), their manager grant, and their id in the audience of
+/// the tenant's campaigns (rewritten with the ETag read, so a concurrent edit is not lost). A table
+/// not created yet holds nothing.
 /// </summary>
 public sealed class AzureTableLearnerEraser : ILearnerEraser
 {
     private const int BatchSize = 100;
+    private const int AudienceAttempts = 3;
 
     private readonly AzureTableStorage storage;
 
@@ -52,8 +56,21 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
 
                 foreach (var entity in await DeliveryRowsAsync(learner, ct).ConfigureAwait(false))
                 {
-                    var kind = entity.PartitionKey == AzureTableDeliveryTable.SchedulePartition ? "delivery schedule" : "delivery claims";
+                    var kind = entity.PartitionKey == AzureTableDeliveryTable.SchedulePartition ? "delivery schedule"
+                        : entity.RowKey.StartsWith(AzureTableDeliveryTable.NudgePrefix, StringComparison.Ordinal) ? "reminders"
+                        : "delivery claims";
                     counts[kind] = counts.GetValueOrDefault(kind) + 1;
+                }
+
+                var (grants, audiences) = await CampaignRowsAsync(learner, ct).ConfigureAwait(false);
+                if (grants.Count > 0)
+                {
+                    counts[LearnerFootprint.ManagerRole] = grants.Count;
+                }
+
+                if (audiences.Count > 0)
+                {
+                    counts[LearnerFootprint.CampaignAudiences] = audiences.Count;
                 }
 
                 return new LearnerFootprint(counts);
@@ -68,6 +85,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                 var deleted = await DeleteAsync(storage.LearnerData, await DataRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 deleted += await DeleteAsync(storage.Handoffs, await HandoffRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 deleted += await DeleteAsync(Delivery, await DeliveryRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                deleted += await EraseFromCampaignsAsync(learner, ct).ConfigureAwait(false);
                 deleted += await DeleteAsync(storage.Learners, await ProfileRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 return deleted;
             },
@@ -100,6 +118,61 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return [];
+        }
+    }
+
+    private TableClient Campaigns => storage.GetTable("Campaigns");
+
+    /// <summary>The learner's grant row and the tenant's campaign entities (whole) whose audience lists the learner.</summary>
+    private async Task<(List<TableEntity> Grants, List<TableEntity> Audiences)> CampaignRowsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var grantFilter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {TableKeys.Tenant(learner.TenantId)} and RowKey eq {AzureTableCampaignTable.GrantRow(learner.LearnerId)}");
+        var campaignFilter = AzureTableCampaignTable.RangeFilter(AzureTableCampaignTable.CampaignPrefix, learner.TenantId);
+        try
+        {
+            var grants = await QueryKeysAsync(Campaigns, grantFilter, cancellationToken).ConfigureAwait(false);
+            var audiences = new List<TableEntity>();
+            await foreach (var entity in Campaigns.QueryAsync<TableEntity>(campaignFilter, storage.ListPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (AzureTableCampaignStore.Read(entity).Audience.LearnerIds.Contains(learner.LearnerId, StringComparer.Ordinal))
+                {
+                    audiences.Add(entity);
+                }
+            }
+
+            return (grants, audiences);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return ([], []);
+        }
+    }
+
+    /// <summary>Deletes the learner's grant and takes them out of every campaign audience. Returns the rows changed.</summary>
+    private async Task<int> EraseFromCampaignsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (grants, audiences) = await CampaignRowsAsync(learner, cancellationToken).ConfigureAwait(false);
+            var changed = await DeleteAsync(Campaigns, grants, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                foreach (var entity in audiences)
+                {
+                    var campaign = AzureTableCampaignStore.Read(entity);
+                    var remaining = campaign.Audience.LearnerIds.Where(id => !string.Equals(id, learner.LearnerId, StringComparison.Ordinal)).ToList();
+                    var rewritten = AzureTableCampaignStore.Write(campaign with { Audience = campaign.Audience with { LearnerIds = remaining } });
+                    await Campaigns.UpdateEntityAsync(rewritten, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    changed++;
+                }
+
+                return changed;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < AudienceAttempts)
+            {
+                // A manager saved the campaign in between: read it again.
+            }
         }
     }
 

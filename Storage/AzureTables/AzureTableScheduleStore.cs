@@ -2,22 +2,15 @@ namespace Beacon.Storage.AzureTables;
 
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Schedules;
 
-/// <summary>
-/// Personal schedules (ETag concurrency) and campaign slots in <c>{prefix}Delivery</c> (see
-/// <see cref="AzureTableDeliveryTable"/>). A campaign's audience is stored as JSON split over
-/// properties of at most 30,000 characters (an entity holds at most 1 MB).
-/// </summary>
+/// <summary>Personal schedules (ETag concurrency) in <c>{prefix}Delivery</c> (see <see cref="AzureTableDeliveryTable"/>).</summary>
 public sealed class AzureTableScheduleStore(AzureTableDeliveryTable table) : IScheduleStore
 {
-    private const int AudienceChunk = 30_000;
-
     public Task<PersonalSchedule?> GetAsync(LearnerKey learner, CancellationToken cancellationToken) =>
         table.RunAsync(
             async ct =>
@@ -56,52 +49,6 @@ public sealed class AzureTableScheduleStore(AzureTableDeliveryTable table) : ISc
         await foreach (var entity in QueryAsync(AzureTableDeliveryTable.SchedulePartition, cancellationToken).ConfigureAwait(false))
         {
             yield return Read(entity);
-        }
-    }
-
-    public Task SaveCampaignAsync(CampaignSlot campaign, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(campaign);
-        var entity = new TableEntity(AzureTableDeliveryTable.CampaignPartition, AzureTableDeliveryTable.LearnerRow(campaign.TenantId, campaign.CampaignId))
-        {
-            ["TenantId"] = campaign.TenantId,
-            ["CampaignId"] = campaign.CampaignId,
-            ["Days"] = (int)campaign.Days,
-            ["LocalTime"] = campaign.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["StartDate"] = campaign.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
-        if (campaign.EndDate is { } end)
-        {
-            entity["EndDate"] = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        var audience = JsonSerializer.Serialize(campaign.Audience);
-        var chunks = 0;
-        for (var i = 0; i < audience.Length; i += AudienceChunk, chunks++)
-        {
-            entity["Audience" + chunks.ToString(CultureInfo.InvariantCulture)] = audience.Substring(i, Math.Min(AudienceChunk, audience.Length - i));
-        }
-
-        entity["AudienceChunks"] = chunks;
-        return table.RunAsync(ct => table.Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct), cancellationToken);
-    }
-
-    public async IAsyncEnumerable<CampaignSlot> ListCampaignsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var entity in QueryAsync(AzureTableDeliveryTable.CampaignPartition, cancellationToken).ConfigureAwait(false))
-        {
-            var chunks = entity.GetInt32("AudienceChunks") ?? 0;
-            var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString("Audience" + i.ToString(CultureInfo.InvariantCulture))));
-            yield return new CampaignSlot
-            {
-                TenantId = entity.GetString("TenantId"),
-                CampaignId = entity.GetString("CampaignId"),
-                Audience = json.Length == 0 ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [],
-                Days = (Weekdays)(entity.GetInt32("Days") ?? 0),
-                LocalTime = TimeOnly.ParseExact(entity.GetString("LocalTime"), "HH:mm", CultureInfo.InvariantCulture),
-                StartDate = DateOnly.ParseExact(entity.GetString("StartDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                EndDate = entity.GetString("EndDate") is { } end ? DateOnly.ParseExact(end, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            };
         }
     }
 

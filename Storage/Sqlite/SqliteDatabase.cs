@@ -6,7 +6,7 @@ using Beacon.Training.Ports;
 using Microsoft.Data.Sqlite;
 
 /// <summary>
-/// The SQLite database behind the four SQLite stores: connection string, one-time schema
+/// The SQLite database behind the SQLite stores: connection string, one-time schema
 /// creation and the mapping of SQLite failures to <see cref="StoreUnavailableException"/>.
 /// Thread-safe; every operation opens its own (pooled) connection. Share one instance between the
 /// stores of a process.
@@ -117,16 +117,55 @@ public sealed class SqliteDatabase : IDisposable
             version INTEGER NOT NULL,
             PRIMARY KEY (tenant_id, learner_id)
         );
-        CREATE TABLE IF NOT EXISTS campaign_slots (
+        CREATE TABLE IF NOT EXISTS nudge_claims (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            local_date TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            source TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            completed_at TEXT NULL,
+            activity_id TEXT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id, local_date)
+        );
+        CREATE TABLE IF NOT EXISTS campaigns (
             tenant_id TEXT NOT NULL,
             campaign_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            audience_kind INTEGER NOT NULL,
+            team_id TEXT NULL,
+            team_name TEXT NULL,
             audience TEXT NOT NULL,
+            tracks TEXT NOT NULL,
+            topics TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
             days INTEGER NOT NULL,
             local_time TEXT NOT NULL,
-            start_date TEXT NOT NULL,
-            end_date TEXT NULL,
+            questions_per_session INTEGER NOT NULL,
+            pre_assessment INTEGER NOT NULL,
+            post_assessment INTEGER NOT NULL,
+            nudges INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            version INTEGER NOT NULL,
             PRIMARY KEY (tenant_id, campaign_id)
         );
+        CREATE INDEX IF NOT EXISTS ix_campaigns_status ON campaigns (status, tenant_id, campaign_id);
+        CREATE TABLE IF NOT EXISTS manager_grants (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            display_name TEXT NULL,
+            granted_by TEXT NOT NULL,
+            granted_at TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id)
+        );
+        -- Campaign slots lived here before campaigns had their own table (never written outside tests).
+        DROP TABLE IF EXISTS campaign_slots;
         """;
 
     private readonly string connectionString;

@@ -7,7 +7,10 @@ using Beacon.Training.Schedules;
 using Microsoft.Data.Sqlite;
 using static Beacon.Storage.Sqlite.SqliteDatabase;
 
-/// <summary>Delivery claims: primary key (tenant, learner, local date); <c>INSERT ... ON CONFLICT DO NOTHING</c> is the "add if absent".</summary>
+/// <summary>
+/// Delivery claims: primary key (tenant, learner, local date); <c>INSERT ... ON CONFLICT DO NOTHING</c> is the
+/// "add if absent". Session claims live in <c>delivery_claims</c>, reminder claims in <c>nudge_claims</c> (same columns).
+/// </summary>
 public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
 {
     private const string Columns = "tenant_id, learner_id, local_date, owner, source, claimed_at, status, completed_at, activity_id, attempts";
@@ -27,7 +30,7 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, $"""
-                    INSERT INTO delivery_claims ({Columns})
+                    INSERT INTO {Table(claim.Kind)} ({Columns})
                     VALUES ($tenant, $learner, $date, $owner, $source, $claimed_at, $status, $completed_at, $activity_id, $attempts)
                     ON CONFLICT (tenant_id, learner_id, local_date) DO NOTHING;
                     """);
@@ -40,12 +43,12 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
             cancellationToken);
     }
 
-    public Task<DeliveryClaim?> GetAsync(LearnerKey learner, DateOnly localDate, CancellationToken cancellationToken) =>
+    public Task<DeliveryClaim?> GetAsync(LearnerKey learner, DateOnly localDate, ClaimKind kind, CancellationToken cancellationToken) =>
         database.RunAsync(
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, $"""
-                    SELECT {Columns} FROM delivery_claims
+                    SELECT {Columns} FROM {Table(kind)}
                     WHERE tenant_id = $tenant AND learner_id = $learner AND local_date = $date;
                     """);
                 await using (command.ConfigureAwait(false))
@@ -56,7 +59,7 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
                     var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
-                        return await reader.ReadAsync(ct).ConfigureAwait(false) ? Read(reader) : null;
+                        return await reader.ReadAsync(ct).ConfigureAwait(false) ? Read(reader) with { Kind = kind } : null;
                     }
                 }
             },
@@ -69,7 +72,7 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, $"""
-                    INSERT INTO delivery_claims ({Columns})
+                    INSERT INTO {Table(claim.Kind)} ({Columns})
                     VALUES ($tenant, $learner, $date, $owner, $source, $claimed_at, $status, $completed_at, $activity_id, $attempts)
                     ON CONFLICT (tenant_id, learner_id, local_date) DO UPDATE SET
                         status = excluded.status, completed_at = excluded.completed_at,
@@ -85,6 +88,10 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
     }
 
     internal static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Table(ClaimKind kind) => kind == ClaimKind.Nudge ? "nudge_claims" : "delivery_claims";
 
     private static void Bind(SqliteCommand command, DeliveryClaim claim)
     {
@@ -103,7 +110,7 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
     private static DeliveryClaim Read(SqliteDataReader reader) => new()
     {
         Learner = new LearnerKey(reader.GetString(0), reader.GetString(1)),
-        LocalDate = DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        LocalDate = ParseDate(reader.GetString(2)),
         Owner = reader.GetString(3),
         Source = reader.GetString(4),
         ClaimedAt = StoredTime.Parse(reader.GetString(5)),

@@ -9,7 +9,8 @@ using static Beacon.Storage.Sqlite.SqliteDatabase;
 /// "My data" and "forget me" on SQLite. Finds every table with a <c>tenant_id</c> column and a
 /// learner column (<c>learner_id</c>, or <c>from_user_id</c> for the handoff audit), so tables
 /// added later are covered without a change here, and counts or deletes that learner's rows, all
-/// in one transaction.
+/// in one transaction. Campaign audiences hold learner ids in a JSON array, so the learner is taken
+/// out of those arrays (and the campaign's row version moves on) in the same transaction.
 /// </summary>
 public sealed class SqliteLearnerEraser : ILearnerEraser
 {
@@ -20,7 +21,11 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
         ["answers"] = LearnerFootprint.Answers,
         ["review_states"] = LearnerFootprint.ReviewStates,
         ["handoffs"] = LearnerFootprint.Handoffs,
+        ["manager_grants"] = LearnerFootprint.ManagerRole,
+        ["nudge_claims"] = "reminders",
     };
+
+    private const string InAudience = "tenant_id = $tenant AND EXISTS (SELECT 1 FROM json_each(campaigns.audience) WHERE value = $learner)";
 
     /// <summary>Columns that hold the learner's id, in order of preference.</summary>
     private static readonly string[] LearnerColumns = ["learner_id", "from_user_id"];
@@ -51,6 +56,15 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
                     }
                 }
 
+                var audiences = CreateCommand(connection, $"SELECT COUNT(*) FROM campaigns WHERE {InAudience};");
+                await using (audiences.ConfigureAwait(false))
+                {
+                    Add(audiences, "$tenant", learner.TenantId);
+                    Add(audiences, "$learner", learner.LearnerId);
+                    counts[LearnerFootprint.CampaignAudiences] =
+                        Convert.ToInt32(await audiences.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 return new LearnerFootprint(counts);
             },
             cancellationToken);
@@ -72,6 +86,19 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
                             Add(command, "$learner", learner.LearnerId);
                             deleted += await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                         }
+                    }
+
+                    var audiences = CreateCommand(connection, $"""
+                        UPDATE campaigns SET
+                            audience = (SELECT json_group_array(value) FROM json_each(campaigns.audience) WHERE value <> $learner),
+                            version = version + 1
+                        WHERE {InAudience};
+                        """, transaction);
+                    await using (audiences.ConfigureAwait(false))
+                    {
+                        Add(audiences, "$tenant", learner.TenantId);
+                        Add(audiences, "$learner", learner.LearnerId);
+                        deleted += await audiences.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                     }
 
                     await transaction.CommitAsync(ct).ConfigureAwait(false);

@@ -2,20 +2,17 @@ namespace Beacon.Storage.Sqlite;
 
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Schedules;
 using Microsoft.Data.Sqlite;
 using static Beacon.Storage.Sqlite.SqliteDatabase;
 
-/// <summary>Personal schedules (optimistic concurrency by row version, like review states) and campaign slots.</summary>
+/// <summary>Personal schedules (optimistic concurrency by row version, like review states).</summary>
 public sealed class SqliteScheduleStore : IScheduleStore
 {
     private const string Columns =
         "tenant_id, learner_id, enabled, days, local_time, time_zone, quiet_start, quiet_end, paused_at, paused_until, updated_at, version";
-
-    private const string CampaignColumns = "tenant_id, campaign_id, audience, days, local_time, start_date, end_date";
 
     private readonly SqliteDatabase database;
 
@@ -134,73 +131,9 @@ public sealed class SqliteScheduleStore : IScheduleStore
         }
     }
 
-    public Task SaveCampaignAsync(CampaignSlot campaign, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(campaign);
-        return database.RunAsync(
-            async (connection, ct) =>
-            {
-                var command = CreateCommand(connection, $"""
-                    INSERT OR REPLACE INTO campaign_slots ({CampaignColumns})
-                    VALUES ($tenant, $campaign, $audience, $days, $local_time, $start, $end);
-                    """);
-                await using (command.ConfigureAwait(false))
-                {
-                    Add(command, "$tenant", campaign.TenantId);
-                    Add(command, "$campaign", campaign.CampaignId);
-                    Add(command, "$audience", JsonSerializer.Serialize(campaign.Audience));
-                    Add(command, "$days", (int)campaign.Days);
-                    Add(command, "$local_time", FormatTime(campaign.LocalTime));
-                    Add(command, "$start", SqliteDeliveryClaimStore.FormatDate(campaign.StartDate));
-                    Add(command, "$end", campaign.EndDate is { } end ? SqliteDeliveryClaimStore.FormatDate(end) : null);
-                    return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-            },
-            cancellationToken);
-    }
-
-    public async IAsyncEnumerable<CampaignSlot> ListCampaignsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var all = await database.RunAsync(
-            async (connection, ct) =>
-            {
-                var command = CreateCommand(connection, $"SELECT {CampaignColumns} FROM campaign_slots ORDER BY tenant_id, campaign_id;");
-                await using (command.ConfigureAwait(false))
-                {
-                    var list = new List<CampaignSlot>();
-                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                        {
-                            list.Add(new CampaignSlot
-                            {
-                                TenantId = reader.GetString(0),
-                                CampaignId = reader.GetString(1),
-                                Audience = JsonSerializer.Deserialize<List<string>>(reader.GetString(2)) ?? [],
-                                Days = (Weekdays)reader.GetInt32(3),
-                                LocalTime = ParseTime(reader.GetString(4)),
-                                StartDate = ParseDate(reader.GetString(5)),
-                                EndDate = GetNullableString(reader, 6) is { } end ? ParseDate(end) : null,
-                            });
-                        }
-                    }
-
-                    return list;
-                }
-            },
-            cancellationToken).ConfigureAwait(false);
-        foreach (var campaign in all)
-        {
-            yield return campaign;
-        }
-    }
-
     internal static string FormatTime(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     internal static TimeOnly ParseTime(string text) => TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture);
-
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static ConcurrencyConflictException Conflict(PersonalSchedule schedule) => new(
         schedule.ConcurrencyToken is null

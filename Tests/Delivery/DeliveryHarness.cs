@@ -39,6 +39,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Reviews = new SqliteReviewStore(Database);
         Schedules = new SqliteScheduleStore(Database);
         Claims = new SqliteDeliveryClaimStore(Database);
+        Campaigns = new SqliteCampaignStore(Database);
         Options = (options ?? new DeliveryOptions { BaseBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(200) }) with { InstanceId = instance };
         Limiter = new TeamsRateLimiter(limits ?? new RateLimitOptions(), clock);
         if (channel is null)
@@ -53,8 +54,11 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 
         Channel = channel;
         var composer = new SessionComposer(new FsrsMemoryModel(new FsrsOptions()));
-        Delivery = new SessionDelivery(Pack, Learners, Answers, Reviews, Claims, composer, channel, Limiter, Options, clock, NullLogger<SessionDelivery>.Instance);
-        Runner = new DeliveryRunner(Schedules, Learners, Delivery, Options, NullLogger<DeliveryRunner>.Instance);
+        Sessions = new CampaignSessions(Pack, composer);
+        Delivery = new SessionDelivery(Pack, Learners, Answers, Reviews, Claims, composer, Sessions, channel, Limiter, Options, clock, NullLogger<SessionDelivery>.Instance);
+        var candidates = new DeliveryCandidates(Schedules, Learners, Campaigns, Options);
+        Runner = new DeliveryRunner(candidates, Delivery, Options, NullLogger<DeliveryRunner>.Instance);
+        Nudges = new NudgeRunner(candidates, Claims, Answers, Delivery, Options, NullLogger<NudgeRunner>.Instance);
     }
 
     public static ContentPack Pack { get; } = SchedulerTestData.Pack(
@@ -77,6 +81,12 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public SqliteScheduleStore Schedules { get; }
 
     public SqliteDeliveryClaimStore Claims { get; }
+
+    public SqliteCampaignStore Campaigns { get; }
+
+    public CampaignSessions Sessions { get; }
+
+    public NudgeRunner Nudges { get; }
 
     public DeliveryOptions Options { get; }
 
@@ -127,6 +137,14 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 internal sealed class RecordingChannel(TimeProvider clock) : IDeliveryChannel
 {
     private readonly ConcurrentQueue<(string UserId, string ConversationId, DateOnly LocalDate, DateTimeOffset At)> sent = new();
+    private readonly ConcurrentQueue<(string UserId, NudgeMessage Message, DateTimeOffset At)> nudges = new();
+    private readonly ConcurrentQueue<(string UserId, SessionMessage Message)> messages = new();
+
+    /// <summary>The session messages sent, with what they asked.</summary>
+    public IReadOnlyCollection<(string UserId, SessionMessage Message)> Messages => messages;
+
+    /// <summary>The reminders sent.</summary>
+    public IReadOnlyCollection<(string UserId, NudgeMessage Message, DateTimeOffset At)> Nudges => nudges;
 
     public IReadOnlyCollection<(string UserId, string ConversationId, DateOnly LocalDate, DateTimeOffset At)> Sent => sent;
 
@@ -143,7 +161,14 @@ internal sealed class RecordingChannel(TimeProvider clock) : IDeliveryChannel
         }
 
         sent.Enqueue((address.UserId, address.ConversationId, message.LocalDate, clock.GetUtcNow()));
+        messages.Enqueue((address.UserId, message));
         return Task.FromResult(ChannelResult.Ok("activity-" + sent.Count));
+    }
+
+    public Task<ChannelResult> SendNudgeAsync(ConversationAddress address, NudgeMessage message, CancellationToken cancellationToken)
+    {
+        nudges.Enqueue((address.UserId, message, clock.GetUtcNow()));
+        return Task.FromResult(ChannelResult.Ok("nudge-" + nudges.Count));
     }
 
     public Task<ChannelResult> CreatePersonalConversationAsync(ConversationAddress address, CancellationToken cancellationToken)

@@ -96,7 +96,7 @@ public sealed class EmulatorDeliveryTests
         Assert.Equal(1, emulator.Forbidden);
         Assert.False((await harness.Learners.GetAsync(DeliveryHarness.Key(1), None))!.Active);
         Assert.True((await harness.Learners.GetAsync(DeliveryHarness.Key(2), None))!.Active);
-        var claim = await harness.Claims.GetAsync(DeliveryHarness.Key(1), DateOnly.FromDateTime(DateTime.UtcNow), None);
+        var claim = await harness.Claims.GetAsync(DeliveryHarness.Key(1), DateOnly.FromDateTime(DateTime.UtcNow), ClaimKind.Session, None);
         Assert.Equal(DeliveryStatus.Blocked, claim?.Status);
 
         // Tomorrow (and any later pass) leaves the inactive learner alone.

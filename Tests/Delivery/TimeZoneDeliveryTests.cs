@@ -1,6 +1,7 @@
 namespace Beacon.Tests.Delivery;
 
 using Beacon.Scheduler.Timing;
+using Beacon.Training.Campaigns;
 using Beacon.Training.Schedules;
 using Microsoft.Extensions.Time.Testing;
 
@@ -147,12 +148,15 @@ public sealed class TimeZoneDeliveryTests
             {
                 await h.AddLearnerAsync(1, "UTC", Daily(1, new TimeOnly(9, 0)));
                 await h.AddLearnerAsync(2, "UTC", withSchedule: false);
-                await h.Schedules.SaveCampaignAsync(
-                    new CampaignSlot
+                await h.Campaigns.SaveAsync(
+                    new Campaign
                     {
                         TenantId = DeliveryHarness.Tenant,
-                        CampaignId = "spring",
-                        Audience = ["user-1", "user-2"],
+                        Id = "spring0001",
+                        Name = "Spring",
+                        CreatedBy = "manager",
+                        Status = CampaignStatus.Active,
+                        Audience = new CampaignAudience { Kind = AudienceKind.Picked, LearnerIds = ["user-1", "user-2"] },
                         Days = Weekdays.Every,
                         LocalTime = new TimeOnly(14, 0),
                         StartDate = new DateOnly(2026, 1, 6),

@@ -6,7 +6,7 @@ using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Schedules;
 
-/// <summary>The delivery ports (schedules, campaign slots, claims) as a test sees them: fresh, disposed after the test.</summary>
+/// <summary>The delivery ports (schedules, claims) as a test sees them: fresh, disposed after the test.</summary>
 public sealed class DeliveryStoreSet(IScheduleStore schedules, IDeliveryClaimStore claims, Func<ValueTask> cleanup) : IAsyncDisposable
 {
     public IScheduleStore Schedules { get; } = schedules;
@@ -50,7 +50,7 @@ public abstract class DeliveryStoreContractTests : IAsyncLifetime
         Assert.False(await Stores.Claims.TryClaimAsync(Claim(Ann, Day, "two"), None));
         Assert.True(await Stores.Claims.TryClaimAsync(Claim(Ann, Day.AddDays(1), "two"), None));
         Assert.True(await Stores.Claims.TryClaimAsync(Claim(Ann with { LearnerId = "bob" }, Day, "two"), None));
-        Assert.Equal("one", (await Stores.Claims.GetAsync(Ann, Day, None))!.Owner);
+        Assert.Equal("one", (await Stores.Claims.GetAsync(Ann, Day, ClaimKind.Session, None))!.Owner);
     }
 
     [Fact]
@@ -66,13 +66,13 @@ public abstract class DeliveryStoreContractTests : IAsyncLifetime
         var claim = Claim(Ann, Day, "one");
         await Stores.Claims.TryClaimAsync(claim, None);
         await Stores.Claims.CompleteAsync(claim with { Status = DeliveryStatus.Sent, CompletedAt = At.AddSeconds(2), ActivityId = "act-1", Attempts = 3 }, None);
-        var stored = await Stores.Claims.GetAsync(Ann, Day, None);
+        var stored = await Stores.Claims.GetAsync(Ann, Day, ClaimKind.Session, None);
         Assert.NotNull(stored);
         Assert.Equal(DeliveryStatus.Sent, stored.Status);
         Assert.Equal("act-1", stored.ActivityId);
         Assert.Equal(3, stored.Attempts);
         Assert.Equal(At.AddSeconds(2), stored.CompletedAt);
-        Assert.Null(await Stores.Claims.GetAsync(Ann, Day.AddDays(1), None));
+        Assert.Null(await Stores.Claims.GetAsync(Ann, Day.AddDays(1), ClaimKind.Session, None));
     }
 
     [Fact]
@@ -102,18 +102,12 @@ public abstract class DeliveryStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task All_schedules_and_campaigns_are_listed_across_tenants()
+    public async Task All_schedules_are_listed_across_tenants()
     {
         for (var i = 0; i < 5; i++)
         {
             await Stores.Schedules.SaveAsync(new PersonalSchedule { Learner = new LearnerKey("t" + (i % 2), "l" + i), UpdatedAt = At }, None);
         }
-
-        var audience = Enumerable.Range(0, 3000).Select(i => "learner-with-a-long-identifier-" + i).ToList();
-        await Stores.Schedules.SaveCampaignAsync(
-            new CampaignSlot { TenantId = "t0", CampaignId = "c1", Audience = audience, StartDate = Day, EndDate = Day.AddDays(30), LocalTime = new TimeOnly(10, 30) },
-            None);
-        await Stores.Schedules.SaveCampaignAsync(new CampaignSlot { TenantId = "t1", CampaignId = "c2", Audience = ["l1"], StartDate = Day }, None);
 
         var schedules = new List<PersonalSchedule>();
         await foreach (var s in Stores.Schedules.ListAllAsync(None))
@@ -121,19 +115,28 @@ public abstract class DeliveryStoreContractTests : IAsyncLifetime
             schedules.Add(s);
         }
 
-        var campaigns = new List<CampaignSlot>();
-        await foreach (var c in Stores.Schedules.ListCampaignsAsync(None))
-        {
-            campaigns.Add(c);
-        }
-
         Assert.Equal(5, schedules.Count);
-        Assert.Equal(2, campaigns.Count);
-        var big = Assert.Single(campaigns, c => c.CampaignId == "c1");
-        Assert.Equal(audience, big.Audience);
-        Assert.Equal(new TimeOnly(10, 30), big.LocalTime);
-        Assert.Equal(Day.AddDays(30), big.EndDate);
-        Assert.Null(Assert.Single(campaigns, c => c.CampaignId == "c2").EndDate);
+        Assert.Equal(2, schedules.Select(s => s.Learner.TenantId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_reminder_claim_is_apart_from_the_session_claim_of_the_same_day()
+    {
+        var nudge = Claim(Ann, Day, "one") with { Kind = ClaimKind.Nudge, Source = "campaign:c1" };
+        Assert.True(await Stores.Claims.TryClaimAsync(Claim(Ann, Day, "one"), None));
+        Assert.True(await Stores.Claims.TryClaimAsync(nudge, None));
+        Assert.False(await Stores.Claims.TryClaimAsync(nudge with { Owner = "two" }, None));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Stores.Claims.TryClaimAsync(nudge with { LocalDate = Day.AddDays(1), Owner = "o" + i }, None)));
+        Assert.Single(results, r => r);
+
+        await Stores.Claims.CompleteAsync(nudge with { Status = DeliveryStatus.Sent, ActivityId = "act-n", Attempts = 1 }, None);
+        var stored = await Stores.Claims.GetAsync(Ann, Day, ClaimKind.Nudge, None);
+        Assert.Equal(ClaimKind.Nudge, stored!.Kind);
+        Assert.Equal("act-n", stored.ActivityId);
+        Assert.Equal("campaign:c1", stored.Source);
+        var session = await Stores.Claims.GetAsync(Ann, Day, ClaimKind.Session, None);
+        Assert.Equal(DeliveryStatus.Claimed, session!.Status);
+        Assert.Null(session.ActivityId);
     }
 }
 

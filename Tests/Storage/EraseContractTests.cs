@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Beacon.Storage.AzureTables;
 using Beacon.Storage.Sqlite;
 using Beacon.Training.Answers;
+using Beacon.Training.Campaigns;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Reporting;
@@ -19,6 +20,8 @@ public sealed record EraseStores(
     IHandoffLog Handoffs,
     IScheduleStore Schedules,
     IDeliveryClaimStore Claims,
+    ICampaignStore Campaigns,
+    IManagerGrantStore Grants,
     ILearnerEraser Eraser,
     Func<ValueTask> Cleanup);
 
@@ -69,6 +72,27 @@ public abstract class EraseContractTests : IAsyncLifetime
         Assert.Equal(3, footprint[LearnerFootprint.Answers]);
         Assert.Equal(2, footprint[LearnerFootprint.ReviewStates]);
         Assert.Equal(1, footprint[LearnerFootprint.Handoffs]);
+        Assert.Equal(1, footprint[LearnerFootprint.CampaignAudiences]);
+        Assert.Equal(1, footprint[LearnerFootprint.ManagerRole]);
+    }
+
+    [Fact]
+    public async Task Erase_takes_the_learner_out_of_campaign_audiences_and_keeps_everyone_else()
+    {
+        LearnerKey other = new(Forgotten.TenantId, Forgotten.LearnerId + "x");
+        await SeedAsync(Forgotten, prompts: 1, reviews: 1);
+        await SeedAsync(other, prompts: 1, reviews: 1);
+        var before = await Stores.Campaigns.GetAsync(new CampaignKey(Forgotten.TenantId, CampaignId), None);
+
+        await Eraser.EraseAsync(Forgotten, None);
+
+        var after = await Stores.Campaigns.GetAsync(new CampaignKey(Forgotten.TenantId, CampaignId), None);
+        Assert.Equal(["someone-else", other.LearnerId], after!.Audience.LearnerIds);
+        Assert.NotEqual(before!.ConcurrencyToken, after.ConcurrencyToken);
+        Assert.False(await Stores.Grants.IsGrantedAsync(Forgotten.TenantId, Forgotten.LearnerId, None));
+        Assert.True(await Stores.Grants.IsGrantedAsync(other.TenantId, other.LearnerId, None));
+        Assert.Null(await Stores.Claims.GetAsync(Forgotten, new DateOnly(2026, 3, 2), ClaimKind.Nudge, None));
+        Assert.NotNull(await Stores.Claims.GetAsync(other, new DateOnly(2026, 3, 2), ClaimKind.Nudge, None));
     }
 
     [Fact]
@@ -87,7 +111,7 @@ public abstract class EraseContractTests : IAsyncLifetime
         Assert.Empty(await Stores.Reviews.ListAsync(Forgotten, None));
         Assert.Null(await Stores.Answers.GetIssuedAsync(Forgotten, "p-0", None));
         Assert.Null(await Stores.Schedules.GetAsync(Forgotten, None));
-        Assert.Null(await Stores.Claims.GetAsync(Forgotten, new DateOnly(2026, 3, 2), None));
+        Assert.Null(await Stores.Claims.GetAsync(Forgotten, new DateOnly(2026, 3, 2), ClaimKind.Session, None));
     }
 
     [Fact]
@@ -171,8 +195,24 @@ public abstract class EraseContractTests : IAsyncLifetime
         Assert.True(await Stores.Learners.TryMarkWelcomedAsync(Forgotten, Start.AddDays(1), None), "the old welcome marker survived");
     }
 
+    private const string CampaignId = "erasecamp1";
+
     private async Task SeedAsync(LearnerKey key, int prompts, int reviews)
     {
+        var campaignKey = new CampaignKey(key.TenantId, CampaignId);
+        var campaign = await Stores.Campaigns.GetAsync(campaignKey, None) ?? new Campaign
+        {
+            TenantId = key.TenantId,
+            Id = CampaignId,
+            Name = "Refresher",
+            CreatedBy = "manager-1",
+            Audience = new CampaignAudience { Kind = AudienceKind.Picked, LearnerIds = ["someone-else"] },
+        };
+        await Stores.Campaigns.SaveAsync(campaign with { Audience = campaign.Audience with { LearnerIds = [.. campaign.Audience.LearnerIds, key.LearnerId] } }, None);
+        await Stores.Grants.GrantAsync(new ManagerGrant(key.TenantId, key.LearnerId, "Person To Forget", "manager-1", Start), None);
+        await Stores.Claims.TryClaimAsync(
+            new DeliveryClaim { Learner = key, LocalDate = new DateOnly(2026, 3, 2), Kind = ClaimKind.Nudge, Owner = "host-1", Source = "campaign:" + CampaignId, ClaimedAt = Start },
+            None);
         await Stores.Learners.UpsertAsync(
             new Learner
             {
@@ -226,6 +266,8 @@ public sealed class SqliteEraseContractTests : EraseContractTests
             new SqliteHandoffLog(db),
             new SqliteScheduleStore(db),
             new SqliteDeliveryClaimStore(db),
+            new SqliteCampaignStore(db),
+            new SqliteManagerGrantStore(db),
             new SqliteLearnerEraser(db),
             () =>
             {
@@ -288,6 +330,7 @@ public sealed class AzureTablesEraseContractTests(AzuriteFixture azurite) : Eras
         var storage = new AzureTableStorage(new AzureTableStoreOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix, ListPageSize = 3 });
         await storage.EnsureCreatedAsync(CancellationToken.None);
         var delivery = new AzureTableDeliveryTable(storage);
+        var campaigns = new AzureTableCampaignTable(storage);
         return new EraseStores(
             new AzureTableLearnerStore(storage),
             new AzureTableAnswerStore(storage),
@@ -295,10 +338,15 @@ public sealed class AzureTablesEraseContractTests(AzuriteFixture azurite) : Eras
             new AzureTableHandoffLog(storage),
             new AzureTableScheduleStore(delivery),
             new AzureTableDeliveryClaimStore(delivery),
+            new AzureTableCampaignStore(campaigns),
+            new AzureTableManagerGrantStore(campaigns),
             new AzureTableLearnerEraser(storage),
             async () =>
             {
                 await storage.DeleteTablesAsync(CancellationToken.None);
+                await delivery.Table.DeleteAsync(CancellationToken.None);
+                await campaigns.Table.DeleteAsync(CancellationToken.None);
+                campaigns.Dispose();
                 delivery.Dispose();
                 storage.Dispose();
             });

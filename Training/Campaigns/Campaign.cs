@@ -15,6 +15,9 @@ public sealed record Campaign
     public const int DefaultQuestionsPerSession = 3;
     public const int MaxNameLength = 80;
 
+    /// <summary>The most people a picked or team audience lists (the stores keep a campaign in one row or entity).</summary>
+    public const int MaxAudience = 5_000;
+
     public required string TenantId { get; init; }
 
     /// <summary>Short, URL-safe, unique within the tenant.</summary>
@@ -71,6 +74,11 @@ public sealed record Campaign
         _ when today < StartDate => CampaignState.Scheduled,
         _ => CampaignState.Running,
     };
+
+    /// <summary>Whether a learner is in the audience: listed in it, or, for a track audience, on one of the campaign's tracks now.</summary>
+    public bool Includes(string learnerId, string? learnerTrack) => Audience.Kind == AudienceKind.Track
+        ? learnerTrack is not null && Tracks.Contains(learnerTrack, StringComparer.Ordinal)
+        : Audience.LearnerIds.Contains(learnerId, StringComparer.Ordinal);
 
     /// <summary>Whether sessions go out on this learner-local date.</summary>
     public bool DeliversOn(DateOnly localDate) =>

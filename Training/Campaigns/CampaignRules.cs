@@ -66,6 +66,11 @@ public static class CampaignRules
             problems.Add("The audience is empty.");
         }
 
+        if (campaign.Audience.LearnerIds.Count > Campaign.MaxAudience)
+        {
+            problems.Add($"A campaign can reach {Campaign.MaxAudience} people at most; split a bigger audience over several campaigns.");
+        }
+
         if (campaign.Audience.Kind == AudienceKind.Track && campaign.Tracks.Count == 0)
         {
             problems.Add("Choose the track whose learners take part.");

@@ -28,6 +28,8 @@ public sealed record LearnerFootprint(IReadOnlyDictionary<string, int> Counts)
     public const string Answers = "answers";
     public const string ReviewStates = "review states";
     public const string Handoffs = "concerns passed to your safeguarding contact (who and when, never the text)";
+    public const string CampaignAudiences = "campaigns you are in";
+    public const string ManagerRole = "manager role";
 
     public static LearnerFootprint Empty { get; } = new(new Dictionary<string, int>());
 

@@ -3,7 +3,7 @@ namespace Beacon.Training.Ports;
 using Beacon.Training.Learners;
 using Beacon.Training.Schedules;
 
-/// <summary>Personal schedules and campaign slots: the truth that the delivery triggers are rebuilt from.</summary>
+/// <summary>Personal schedules: with the active campaigns (<see cref="ICampaignStore"/>), the truth that the delivery triggers are rebuilt from.</summary>
 public interface IScheduleStore
 {
     Task<PersonalSchedule?> GetAsync(LearnerKey learner, CancellationToken cancellationToken);
@@ -16,10 +16,4 @@ public interface IScheduleStore
 
     /// <summary>Every personal schedule, all tenants (delivery scans them each tick). Pages internally.</summary>
     IAsyncEnumerable<PersonalSchedule> ListAllAsync(CancellationToken cancellationToken);
-
-    /// <summary>Creates or replaces a campaign slot (last writer wins).</summary>
-    Task SaveCampaignAsync(CampaignSlot campaign, CancellationToken cancellationToken);
-
-    /// <summary>Every campaign slot, all tenants.</summary>
-    IAsyncEnumerable<CampaignSlot> ListCampaignsAsync(CancellationToken cancellationToken);
 }

@@ -20,15 +20,27 @@ public enum DeliveryStatus
     Failed = 4,
 }
 
+/// <summary>What a claim is for: each kind has its own once-per-learner-date key.</summary>
+public enum ClaimKind
+{
+    /// <summary>The day's session.</summary>
+    Session = 0,
+
+    /// <summary>The one reminder of a day whose campaign session was not answered.</summary>
+    Nudge = 1,
+}
+
 /// <summary>
-/// The exactly-once token of one learner's session on one learner-local date: its key
-/// (tenant, learner, date) is deterministic, and the store adds it only if absent.
+/// The exactly-once token of one learner's session (or reminder) on one learner-local date: its key
+/// (tenant, learner, date, kind) is deterministic, and the store adds it only if absent.
 /// </summary>
 public sealed record DeliveryClaim
 {
     public required LearnerKey Learner { get; init; }
 
     public required DateOnly LocalDate { get; init; }
+
+    public ClaimKind Kind { get; init; } = ClaimKind.Session;
 
     /// <summary>The instance (host) that claimed it.</summary>
     public required string Owner { get; init; }
