@@ -165,6 +165,12 @@ public sealed class CampaignFlow(
             UpdatedAt = now,
         };
         var edited = form.ApplyTo(basis, resolved.Audience) with { UpdatedAt = now };
+        if (problems.Count > 0 && form.Start is not null && form.Weeks is not null)
+        {
+            // List every problem at once, not only the empty fields.
+            problems.AddRange(CampaignRules.Validate(edited, basis.Status == CampaignStatus.Draft ? today : DateOnly.MinValue).Except(problems));
+        }
+
         var change = problems.Count > 0
             ? CampaignChange.Refused(string.Join(" ", problems))
             : basis.Status == CampaignStatus.Draft
