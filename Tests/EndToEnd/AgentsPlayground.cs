@@ -72,18 +72,30 @@ public sealed class AgentsPlayground : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task SayAsync(string text)
+    public Task SayAsync(string text) => SayInAsync(PersonalChatId, text);
+
+    /// <summary>The current user types into a conversation: the personal chat, a group chat or a team channel (its id).</summary>
+    public async Task SayInAsync(string conversationId, string text)
     {
         using var response = await PostJsonAsync(
-            $"/_conversation/v1/conversations/{PersonalChatId}/messages",
+            $"/_conversation/v1/conversations/{conversationId}/messages",
             new JsonObject { ["from"] = new JsonObject { ["id"] = UserId }, ["text"] = text, ["textFormat"] = "plain" });
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Presses an Action.Execute on a card the bot sent; returns the invoke response the Playground got.</summary>
-    public async Task<JsonNode?> ExecuteAsync(string replyToId, JsonObject action)
+    public Task<JsonNode?> ExecuteAsync(string replyToId, JsonObject action) => ExecuteAsAsync(UserId, PersonalChatId, replyToId, action);
+
+    /// <summary>Presses an Action.Execute as <paramref name="userId"/> in <paramref name="conversationId"/>, with the card's inputs merged into its data.</summary>
+    public async Task<JsonNode?> ExecuteAsAsync(string userId, string conversationId, string replyToId, JsonObject action, JsonObject? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(action);
+        var data = action["data"]?.DeepClone().AsObject() ?? [];
+        foreach (var (name, value) in inputs ?? [])
+        {
+            data[name] = value?.DeepClone();
+        }
+
         var body = new JsonObject
         {
             ["name"] = "adaptiveCard/action",
@@ -93,12 +105,12 @@ public sealed class AgentsPlayground : IAsyncDisposable
                 {
                     ["type"] = "Action.Execute",
                     ["verb"] = (string?)action["verb"],
-                    ["data"] = action["data"]?.DeepClone() ?? new JsonObject(),
+                    ["data"] = data,
                 },
                 ["trigger"] = "manual",
             },
-            ["from"] = new JsonObject { ["id"] = UserId },
-            ["conversation"] = new JsonObject { ["id"] = PersonalChatId },
+            ["from"] = new JsonObject { ["id"] = userId },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["replyToId"] = replyToId,
         };
         using var response = await PostJsonAsync("/_conversation/v1/invoke", body);
