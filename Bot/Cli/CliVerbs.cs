@@ -7,6 +7,7 @@ public static class CliVerbs
     {
         ["content"] = ContentCommand.Run,
         ["manifest"] = ManifestCommand.Run,
+        ["schedule"] = ScheduleCommand.Run,
         ["simulate"] = (args, output, _) => SimulateCommand.Run(args, output),
         ["storage"] = StorageCommand.Run,
     };

@@ -14,6 +14,9 @@ using Beacon.Training.Schedules;
 /// <param name="Unparsed">The words that were not understood, in sentence order.</param>
 public sealed record ParsedSchedule(Weekdays? Days, TimeOnly? Time, DateOnly? Start, DateOnly? End, string Unparsed)
 {
+    /// <summary>How long the sentence said the schedule runs ("for 4 weeks"), kept even when no start was named.</summary>
+    public ScheduleDuration? Duration { get; init; }
+
     public static ParsedSchedule Nothing(string unparsed) => new(null, null, null, null, unparsed);
 
     /// <summary>True when the sentence named days, time, start and end and nothing was left over.</summary>

@@ -1,8 +1,6 @@
 namespace Beacon.Dialogs.Intents;
 
 using System.Globalization;
-using Microsoft.Recognizers.Text;
-using Microsoft.Recognizers.Text.DateTime;
 
 public enum ScheduleCommandKind
 {
@@ -55,14 +53,9 @@ public static class ScheduleCommands
     public static DateOnly? ResumeDate(string text, DateTime localNow)
     {
         var today = DateOnly.FromDateTime(localNow);
-        var results = DateTimeRecognizer.RecognizeDateTime(text, Culture.English, DateTimeOptions.None, localNow);
-        foreach (var result in results)
+        foreach (var mention in DateTimeMention.Find(text, localNow))
         {
-            if (!result.Resolution.TryGetValue("values", out var raw) || raw is not IEnumerable<Dictionary<string, string>> values)
-            {
-                continue;
-            }
-
+            var values = mention.Values;
             foreach (var value in values)
             {
                 if (value.GetValueOrDefault("type") == "duration"
