@@ -74,12 +74,21 @@ public sealed class AgentsPlayground : IAsyncDisposable
 
     public Task SayAsync(string text) => SayInAsync(PersonalChatId, text);
 
-    /// <summary>The current user types into a conversation: the personal chat, a group chat or a team channel (its id).</summary>
-    public async Task SayInAsync(string conversationId, string text)
+    /// <summary>
+    /// The current user types into a conversation: the personal chat, or a team channel (its id), where
+    /// the Playground passes a message on only when it @mentions the bot, as Teams does.
+    /// </summary>
+    public async Task SayInAsync(string conversationId, string text, bool mentionBot = false)
     {
-        using var response = await PostJsonAsync(
-            $"/_conversation/v1/conversations/{conversationId}/messages",
-            new JsonObject { ["from"] = new JsonObject { ["id"] = UserId }, ["text"] = text, ["textFormat"] = "plain" });
+        var body = new JsonObject { ["from"] = new JsonObject { ["id"] = UserId }, ["text"] = text, ["textFormat"] = "plain" };
+        if (mentionBot)
+        {
+            var at = $"<at>{(string?)Config["bot"]!["name"]}</at>";
+            body["text"] = at + " " + text;
+            body["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = Config["bot"]!.DeepClone(), ["text"] = at });
+        }
+
+        using var response = await PostJsonAsync($"/_conversation/v1/conversations/{conversationId}/messages", body);
         response.EnsureSuccessStatusCode();
     }
 
