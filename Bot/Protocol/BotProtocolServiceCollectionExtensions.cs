@@ -30,7 +30,11 @@ public static class BotProtocolServiceCollectionExtensions
         services.TryAddSingleton<IBotRequestAuthenticator, BotRequestAuthenticator>();
 
         services.TryAddSingleton(CreateTokenProvider);
+        // No HttpClientFactory request logging (Information and Trace only, off in appsettings, yet
+        // two handlers and a log scope on every post): ConnectorClient logs failures as warnings,
+        // and OpenTelemetry traces outbound calls when an exporter is set.
         services.AddHttpClient<IConnectorClient, ConnectorClient>(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddResilienceHandler("beacon-connector", ConnectorResilience.Configure);
 
         services.TryAddScoped<BotMessageProcessor>();

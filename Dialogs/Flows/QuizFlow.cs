@@ -43,8 +43,9 @@ public sealed class QuizFlow(
         ArgumentNullException.ThrowIfNull(learner);
         var now = clock.GetUtcNow();
         var states = await reviews.ListAsync(learner.Key, cancellationToken).ConfigureAwait(false);
-        var history = await answers.ListAnswersAsync(learner.Key, cancellationToken).ConfigureAwait(false);
-        var plan = composer.Compose(new SessionRequest(learner, pack, states, history, now, Size: 1, OnDemand: true));
+        var day = LearnerDay.Of(now, learner.TimeZone);
+        var answered = await answers.ListAnsweredQuestionsAsync(learner.Key, day.Start, day.End, cancellationToken).ConfigureAwait(false);
+        var plan = composer.Compose(new SessionRequest(learner, pack, states, [], now, Size: 1, OnDemand: true) { Answered = answered });
         if (plan.Questions.Count == 0)
         {
             return [NoticeCard.Build(
@@ -168,11 +169,11 @@ public sealed class QuizFlow(
                 return;
             }
 
-            // The answer log is read only when the rating looks at it (a correct, sure answer).
-            var history = RatingPolicy.NeedsHistory(answer)
-                ? await answers.ListAnswersAsync(answer.Learner, cancellationToken).ConfigureAwait(false)
+            // Earlier response times are read only when the rating looks at them (a correct, sure answer).
+            var earlier = RatingPolicy.NeedsHistory(answer)
+                ? await answers.ListResponseTimesBeforeAsync(answer.Learner, answer.AnsweredAt, answer.PromptId, cancellationToken).ConfigureAwait(false)
                 : [];
-            var rating = ratingPolicy.Rate(answer, history);
+            var rating = ratingPolicy.RateAgainst(answer, earlier);
             var next = memory.Review(current, rating, answer.AnsweredAt);
             try
             {

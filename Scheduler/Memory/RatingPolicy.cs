@@ -68,6 +68,17 @@ public sealed class RatingPolicy
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(history);
+        return RateAgainst(answer, AnsweredQuestion.ResponseTimesBefore(history, answer.AnsweredAt, answer.PromptId));
+    }
+
+    /// <summary>
+    /// Rates <paramref name="answer"/> like <see cref="Rate"/>, given the response times of the
+    /// learner's earlier answers (other prompts, answered before this one) instead of the whole log.
+    /// </summary>
+    public AnswerRating RateAgainst(AnswerRecord answer, IReadOnlyList<TimeSpan> earlierResponseTimes)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(earlierResponseTimes);
         if (!answer.Correct)
         {
             return new AnswerRating(Rating.Again, answer.Confidence == Confidence.Sure);
@@ -78,11 +89,7 @@ public sealed class RatingPolicy
             return new AnswerRating(Rating.Hard, false);
         }
 
-        var earlier = history
-            .Where(a => a.AnsweredAt < answer.AnsweredAt && !string.Equals(a.PromptId, answer.PromptId, StringComparison.Ordinal))
-            .Select(a => a.ResponseTime)
-            .Where(t => t >= TimeSpan.Zero)
-            .ToList();
+        var earlier = earlierResponseTimes.Where(t => t >= TimeSpan.Zero).ToList();
         return new AnswerRating(IsFast(answer.ResponseTime, earlier) ? Rating.Easy : Rating.Good, false);
     }
 

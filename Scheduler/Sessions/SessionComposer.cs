@@ -3,6 +3,7 @@ namespace Beacon.Scheduler.Sessions;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Beacon.Scheduler.Memory;
+using Beacon.Training.Answers;
 using Beacon.Training.Content;
 using Beacon.Training.Reviews;
 
@@ -33,7 +34,8 @@ public sealed record SessionComposerOptions
 /// <item>Only questions of the pack for the learner's track (core plus their role track) count, or,
 /// with a <see cref="SessionRequest.Filter"/>, those the filter allows.</item>
 /// <item>Never the same item twice in the learner's local day: items answered today (from
-/// <see cref="SessionRequest.Answers"/>, or a state last reviewed today) are skipped. The day is the
+/// <see cref="SessionRequest.Answered"/> or else <see cref="SessionRequest.Answers"/>, or a state
+/// last reviewed today) are skipped. The day is the
 /// calendar day in <c>Learner.TimeZone</c> (IANA), UTC when unknown.</item>
 /// <item>Daily cap: a scheduled session holds <see cref="SessionRequest.Size"/> (default 3) minus the
 /// items already answered today. An on-demand session (<see cref="SessionRequest.OnDemand"/>) holds
@@ -98,15 +100,15 @@ public sealed class SessionComposer : ISessionComposer
         var practised = new int[pack.TopicCount];
         var answeredTodayCount = 0;
 
-        foreach (var answer in request.Answers)
+        foreach (var answered in request.Answered ?? AnsweredQuestion.Summarize(request.Answers, day.Start, day.End))
         {
-            if (!pack.IndexById.TryGetValue(answer.QuestionId, out var i))
+            if (!pack.IndexById.TryGetValue(answered.QuestionId, out var i))
             {
                 continue;
             }
 
             met[pack.TopicIndex[i]] = true;
-            if (day.Contains(answer.AnsweredAt) && !answeredToday[i])
+            if (answered.AnsweredInWindow && !answeredToday[i])
             {
                 answeredToday[i] = true;
                 answeredTodayCount++;

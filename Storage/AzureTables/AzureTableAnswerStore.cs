@@ -104,6 +104,18 @@ public sealed class AzureTableAnswerStore : IAnswerStore
             },
             cancellationToken);
 
+    // A partition holds one learner's rows; Table storage has no grouping, so both read the log.
+    public async Task<IReadOnlyList<AnsweredQuestion>> ListAnsweredQuestionsAsync(
+        LearnerKey learner, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
+        AnsweredQuestion.Summarize(await ListAnswersAsync(learner, cancellationToken).ConfigureAwait(false), windowStart, windowEnd);
+
+    public async Task<IReadOnlyList<TimeSpan>> ListResponseTimesBeforeAsync(
+        LearnerKey learner, DateTimeOffset before, string exceptPromptId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exceptPromptId);
+        return AnsweredQuestion.ResponseTimesBefore(await ListAnswersAsync(learner, cancellationToken).ConfigureAwait(false), before, exceptPromptId);
+    }
+
     /// <summary>All rows of one kind ("answer|", "review|", ...) in a learner's partition; the SDK follows continuation tokens.</summary>
     internal static AsyncPageable<TableEntity> QueryKind(TableClient table, LearnerKey learner, string kindPrefix, CancellationToken cancellationToken)
     {

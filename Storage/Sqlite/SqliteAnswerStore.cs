@@ -184,6 +184,74 @@ public sealed class SqliteAnswerStore : IAnswerStore
             },
             cancellationToken);
 
+    public Task<IReadOnlyList<AnsweredQuestion>> ListAnsweredQuestionsAsync(
+        LearnerKey learner, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<AnsweredQuestion>>(
+            async (connection, ct) =>
+            {
+                // Grouped inside SQLite on ix_answers_question: one row per question comes back, not the log.
+                var command = CreateCommand(connection, """
+                    SELECT question_id, MAX(answered_at_utc_ticks >= $start AND answered_at_utc_ticks < $end) FROM answers
+                    WHERE tenant_id = $tenant AND learner_id = $learner
+                    GROUP BY question_id
+                    ORDER BY question_id;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", learner.TenantId);
+                    Add(command, "$learner", learner.LearnerId);
+                    Add(command, "$start", windowStart.UtcTicks);
+                    Add(command, "$end", windowEnd.UtcTicks);
+                    var answered = new List<AnsweredQuestion>();
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                        {
+                            answered.Add(new AnsweredQuestion(reader.GetString(0), reader.GetInt64(1) != 0));
+                        }
+                    }
+
+                    return answered;
+                }
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<TimeSpan>> ListResponseTimesBeforeAsync(
+        LearnerKey learner, DateTimeOffset before, string exceptPromptId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exceptPromptId);
+        return database.RunAsync<IReadOnlyList<TimeSpan>>(
+            async (connection, ct) =>
+            {
+                // Read from ix_answers_time alone (it holds issued_at), in log order.
+                var command = CreateCommand(connection, """
+                    SELECT issued_at, answered_at_utc_ticks FROM answers
+                    WHERE tenant_id = $tenant AND learner_id = $learner AND answered_at_utc_ticks < $before AND prompt_id <> $prompt
+                    ORDER BY answered_at_utc_ticks, prompt_id;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", learner.TenantId);
+                    Add(command, "$learner", learner.LearnerId);
+                    Add(command, "$before", before.UtcTicks);
+                    Add(command, "$prompt", exceptPromptId);
+                    var times = new List<TimeSpan>();
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                        {
+                            times.Add(TimeSpan.FromTicks(reader.GetInt64(1) - StoredTime.Parse(reader.GetString(0)).UtcTicks));
+                        }
+                    }
+
+                    return times;
+                }
+            },
+            cancellationToken);
+    }
+
     private static AnswerRecord ReadAnswer(SqliteDataReader reader) => new(
         new LearnerKey(reader.GetString(0), reader.GetString(1)),
         reader.GetString(2),

@@ -65,6 +65,10 @@ public sealed class SqliteDatabase : IDisposable
             answered_at_utc_ticks INTEGER NOT NULL,
             PRIMARY KEY (tenant_id, learner_id, prompt_id)
         );
+        -- The log in order (ListAnswers), with issued_at for response times without the table.
+        CREATE INDEX IF NOT EXISTS ix_answers_time ON answers (tenant_id, learner_id, answered_at_utc_ticks, prompt_id, issued_at);
+        -- The questions a learner has answered, grouped without the table (composing a session).
+        CREATE INDEX IF NOT EXISTS ix_answers_question ON answers (tenant_id, learner_id, question_id, answered_at_utc_ticks);
         CREATE TABLE IF NOT EXISTS review_states (
             tenant_id TEXT NOT NULL,
             learner_id TEXT NOT NULL,

@@ -13,8 +13,9 @@ using static Beacon.Storage.Sqlite.SqliteDatabase;
 /// </summary>
 public sealed class SqliteReviewStore : IReviewStore
 {
-    private const string Columns =
-        "tenant_id, learner_id, question_id, phase, stability, difficulty, due, last_review, reps, lapses, step, version";
+    private const string StateColumns = "question_id, phase, stability, difficulty, due, last_review, reps, lapses, step, version";
+
+    private const string Columns = "tenant_id, learner_id, " + StateColumns;
 
     private readonly SqliteDatabase database;
 
@@ -31,7 +32,7 @@ public sealed class SqliteReviewStore : IReviewStore
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, $"""
-                    SELECT {Columns} FROM review_states
+                    SELECT {StateColumns} FROM review_states
                     WHERE tenant_id = $tenant AND learner_id = $learner AND question_id = $question;
                     """);
                 await using (command.ConfigureAwait(false))
@@ -42,7 +43,7 @@ public sealed class SqliteReviewStore : IReviewStore
                     var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
-                        return await reader.ReadAsync(ct).ConfigureAwait(false) ? Read(reader) : null;
+                        return await reader.ReadAsync(ct).ConfigureAwait(false) ? Read(learner, reader) : null;
                     }
                 }
             },
@@ -53,8 +54,9 @@ public sealed class SqliteReviewStore : IReviewStore
         database.RunAsync<IReadOnlyList<ReviewState>>(
             async (connection, ct) =>
             {
+                // The learner's own rows: the key is not read back for each of them.
                 var command = CreateCommand(connection, $"""
-                    SELECT {Columns} FROM review_states
+                    SELECT {StateColumns} FROM review_states
                     WHERE tenant_id = $tenant AND learner_id = $learner
                     ORDER BY question_id;
                     """);
@@ -68,7 +70,7 @@ public sealed class SqliteReviewStore : IReviewStore
                     {
                         while (await reader.ReadAsync(ct).ConfigureAwait(false))
                         {
-                            states.Add(Read(reader));
+                            states.Add(Read(learner, reader));
                         }
                     }
 
@@ -149,18 +151,19 @@ public sealed class SqliteReviewStore : IReviewStore
             ? $"Review state {state.Learner}/{state.QuestionId} already exists."
             : $"Review state {state.Learner}/{state.QuestionId} changed since token {state.ConcurrencyToken} was read.");
 
-    private static ReviewState Read(SqliteDataReader reader) => new()
+    /// <summary>Reads a row of <see cref="StateColumns"/> of <paramref name="learner"/>.</summary>
+    private static ReviewState Read(LearnerKey learner, SqliteDataReader reader) => new()
     {
-        Learner = new LearnerKey(reader.GetString(0), reader.GetString(1)),
-        QuestionId = reader.GetString(2),
-        Phase = (ReviewPhase)reader.GetInt32(3),
-        Stability = reader.GetDouble(4),
-        Difficulty = reader.GetDouble(5),
-        Due = StoredTime.ParseNullable(GetNullableString(reader, 6)),
-        LastReview = StoredTime.ParseNullable(GetNullableString(reader, 7)),
-        Reps = reader.GetInt32(8),
-        Lapses = reader.GetInt32(9),
-        Step = reader.GetInt32(10),
-        ConcurrencyToken = reader.GetInt64(11).ToString(CultureInfo.InvariantCulture),
+        Learner = learner,
+        QuestionId = reader.GetString(0),
+        Phase = (ReviewPhase)reader.GetInt32(1),
+        Stability = reader.GetDouble(2),
+        Difficulty = reader.GetDouble(3),
+        Due = StoredTime.ParseNullable(GetNullableString(reader, 4)),
+        LastReview = StoredTime.ParseNullable(GetNullableString(reader, 5)),
+        Reps = reader.GetInt32(6),
+        Lapses = reader.GetInt32(7),
+        Step = reader.GetInt32(8),
+        ConcurrencyToken = reader.GetInt64(9).ToString(CultureInfo.InvariantCulture),
     };
 }

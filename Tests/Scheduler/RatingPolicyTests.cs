@@ -63,4 +63,20 @@ public class RatingPolicyTests
 
         Assert.Equal(Rating.Good, policy.Rate(answer, later).Rating);
     }
+
+    [Fact]
+    public void Rating_against_earlier_response_times_matches_rating_against_the_log()
+    {
+        var policy = new RatingPolicy();
+        var history = History(10, 20, 30, 40, 50, -5); // a negative time (clock skew) does not count
+        var fast = SchedulerTestData.Answer("q", T0, responseTime: TimeSpan.FromSeconds(25));
+        var slow = SchedulerTestData.Answer("q", T0, responseTime: TimeSpan.FromSeconds(35));
+        var earlier = history.Select(a => a.ResponseTime).ToList();
+
+        Assert.Equal(Rating.Easy, policy.RateAgainst(fast, earlier).Rating);
+        Assert.Equal(Rating.Good, policy.RateAgainst(slow, earlier).Rating);
+        Assert.Equal(policy.Rate(fast, history), policy.RateAgainst(fast, earlier));
+        Assert.Equal(policy.Rate(slow, history), policy.RateAgainst(slow, earlier));
+        Assert.Equal(new AnswerRating(Rating.Again, true), policy.RateAgainst(slow with { Correct = false }, earlier));
+    }
 }

@@ -113,6 +113,31 @@ public class SessionComposerTests
     }
 
     [Fact]
+    public void The_answered_questions_summary_composes_what_the_answer_log_composes()
+    {
+        var pack = Pack(
+            [Question("def1", Topic.Definition), Question("def2", Topic.Definition), Question("for1", Topic.Forms)],
+            [Refresher("r-def", Topic.Definition), Refresher("r-forms", Topic.Forms)]);
+        // Answers without review states (a crash between the two writes): only the log says that
+        // def1 was answered today and that both topics were met.
+        var log = new[] { Answer("def1", Now.AddHours(-1)), Answer("for1", Now.AddDays(-4)), Answer("for1", Now.AddDays(-2)) };
+        var answered = new[] { new AnsweredQuestion("def1", AnsweredInWindow: true), new AnsweredQuestion("for1", AnsweredInWindow: false) };
+
+        var fromLog = Composer().Compose(Request(pack, answers: log));
+        var fromSummary = Composer().Compose(Request(pack) with { Answered = answered });
+        var withoutEither = Composer().Compose(Request(pack));
+
+        Assert.Equal(["def2", "for1"], Ids(fromLog));
+        Assert.Null(fromLog.OpeningRefresher);
+        Assert.Equal(Ids(fromLog), Ids(fromSummary));
+        Assert.Equal(fromLog.OpeningRefresher, fromSummary.OpeningRefresher);
+        Assert.Equal(["def1", "def2"], Ids(withoutEither));
+        Assert.Equal("r-def", withoutEither.OpeningRefresher?.Id);
+        var day = LearnerDay.Of(Now, ianaTimeZone: null);
+        Assert.Equal(answered, AnsweredQuestion.Summarize(log, day.Start, day.End));
+    }
+
+    [Fact]
     public void Never_the_same_item_twice_in_the_learners_local_day_across_a_utc_date_boundary()
     {
         const string la = "America/Los_Angeles"; // UTC-8 in January

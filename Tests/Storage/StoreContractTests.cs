@@ -288,6 +288,61 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Empty(await Stores.Answers.ListAnswersAsync(new LearnerKey("tenant-a", "learner-1"), None));
     }
 
+    [Fact]
+    public async Task Answered_questions_are_one_per_question_with_whether_one_was_given_in_the_window()
+    {
+        var learner = new LearnerKey("tenant-a", "learner-1");
+        var windowStart = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.FromHours(2));
+        var windowEnd = windowStart.AddDays(1);
+        // q-before: only before the window; q-in: before and inside; q-start: at the start (inside);
+        // q-end: at the end (outside, half-open); q-after: only after. Offsets differ from the window's.
+        await AppendAllAsync(
+            Answer(learner, "p1", windowStart.AddTicks(-1).ToOffset(TimeSpan.Zero)) with { QuestionId = "q-before" },
+            Answer(learner, "p2", windowStart.AddHours(-3)) with { QuestionId = "q-in" },
+            Answer(learner, "p3", windowStart.AddHours(5).ToOffset(TimeSpan.FromHours(-7))) with { QuestionId = "q-in" },
+            Answer(learner, "p4", windowStart.ToOffset(TimeSpan.FromHours(9))) with { QuestionId = "q-start" },
+            Answer(learner, "p5", windowEnd) with { QuestionId = "q-end" },
+            Answer(learner, "p6", windowEnd.AddDays(2)) with { QuestionId = "q-after" },
+            Answer(new LearnerKey("tenant-a", "learner-2"), "p7", windowStart.AddHours(1)) with { QuestionId = "q-other" });
+
+        var answered = await Stores.Answers.ListAnsweredQuestionsAsync(learner, windowStart, windowEnd, None);
+
+        Assert.Equal(
+            [
+                new AnsweredQuestion("q-after", false),
+                new AnsweredQuestion("q-before", false),
+                new AnsweredQuestion("q-end", false),
+                new AnsweredQuestion("q-in", true),
+                new AnsweredQuestion("q-start", true),
+            ],
+            answered);
+        Assert.Equal(
+            AnsweredQuestion.Summarize(await Stores.Answers.ListAnswersAsync(learner, None), windowStart, windowEnd),
+            answered);
+        Assert.Empty(await Stores.Answers.ListAnsweredQuestionsAsync(new LearnerKey("tenant-b", "learner-1"), windowStart, windowEnd, None));
+    }
+
+    [Fact]
+    public async Task Response_times_before_an_answer_leave_out_its_prompt_and_later_answers()
+    {
+        var learner = new LearnerKey("tenant-a", "learner-1");
+        var at = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.FromHours(2));
+        var slow = Answer(learner, "p-slow", at.AddMinutes(-30).ToOffset(TimeSpan.FromHours(-5))) with { IssuedAt = at.AddMinutes(-31).AddTicks(7) };
+        var fast = Answer(learner, "p-fast", at.AddTicks(-1)) with { IssuedAt = at.AddSeconds(-3).ToOffset(TimeSpan.Zero) };
+        var same = Answer(learner, "p-same", at);
+        var later = Answer(learner, "p-later", at.AddSeconds(1));
+        var otherLearner = Answer(new LearnerKey("tenant-a", "learner-2"), "p-other", at.AddHours(-1));
+        await AppendAllAsync(later, fast, same, slow, otherLearner);
+
+        var times = await Stores.Answers.ListResponseTimesBeforeAsync(learner, at, "p-fast", None);
+
+        Assert.Equal([slow.ResponseTime], times);
+        Assert.Equal(TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(7), times[0]);
+        var all = await Stores.Answers.ListResponseTimesBeforeAsync(learner, at.AddTicks(1), "none", None);
+        Assert.Equal([slow.ResponseTime, fast.ResponseTime, same.ResponseTime], all);
+        Assert.Equal(AnsweredQuestion.ResponseTimesBefore(await Stores.Answers.ListAnswersAsync(learner, None), at.AddTicks(1), "none"), all);
+    }
+
     // ---------------------------------------------------------------- review states
 
     [Fact]
@@ -648,6 +703,14 @@ public abstract class StoreContractTests : IAsyncLifetime
         WelcomedAt = T(2025, 1, 16, TimeSpan.FromHours(-3)),
         Active = true,
     };
+
+    private async Task AppendAllAsync(params AnswerRecord[] answers)
+    {
+        foreach (var answer in answers)
+        {
+            await Stores.Answers.AppendAsync(answer, None);
+        }
+    }
 
     protected static AnswerRecord Answer(LearnerKey learner, string promptId, DateTimeOffset answeredAt) => new(
         learner,

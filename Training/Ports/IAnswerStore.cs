@@ -17,6 +17,22 @@ public interface IAnswerStore
     Task<AppendResult> AppendAsync(AnswerRecord answer, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AnswerRecord>> ListAnswersAsync(LearnerKey learner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Each question the learner has answered, once, ordered by question id (ordinal), with whether
+    /// an answer was given in [<paramref name="windowStart"/>, <paramref name="windowEnd"/>): what
+    /// <see cref="AnsweredQuestion.Summarize"/> makes of <see cref="ListAnswersAsync"/>, read without the whole log.
+    /// </summary>
+    Task<IReadOnlyList<AnsweredQuestion>> ListAnsweredQuestionsAsync(
+        LearnerKey learner, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The response times of the learner's answers given before <paramref name="before"/>, except
+    /// prompt <paramref name="exceptPromptId"/>, in log order: what <see cref="AnsweredQuestion.ResponseTimesBefore"/>
+    /// makes of <see cref="ListAnswersAsync"/>, read without the whole log.
+    /// </summary>
+    Task<IReadOnlyList<TimeSpan>> ListResponseTimesBeforeAsync(
+        LearnerKey learner, DateTimeOffset before, string exceptPromptId, CancellationToken cancellationToken);
 }
 
 public sealed record AppendResult(AnswerRecord Stored, bool Added);
