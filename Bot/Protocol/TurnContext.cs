@@ -53,8 +53,9 @@ public sealed class TurnContext(IncomingTurn incoming, Activity activity, IConne
     public async Task<TurnUser?> GetMemberAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var member = await connector.GetMemberAsync(Incoming.Address.ServiceUrl, Incoming.Address.ConversationId, userId, cancellationToken)
-            .ConfigureAwait(false);
+        // In a channel, ask the team's roster (a channel thread's id is not always accepted there).
+        var conversation = Incoming.TeamId ?? Incoming.Address.ConversationId;
+        var member = await connector.GetMemberAsync(Incoming.Address.ServiceUrl, conversation, userId, cancellationToken).ConfigureAwait(false);
         return member is { Id: { Length: > 0 } id } ? ToUser(member, id) : null;
     }
 

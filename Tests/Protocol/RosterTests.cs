@@ -45,6 +45,18 @@ public sealed class RosterTests : IDisposable
     }
 
     [Fact]
+    public async Task In_a_channel_a_member_is_looked_up_in_the_team_roster()
+    {
+        services.Recorder.Enqueue(HttpStatusCode.OK, """{"id":"29:megan","name":"Megan Bowen","aadObjectId":"aad-megan"}""");
+
+        await Turn(team: "19:team@thread.tacv2").GetMemberAsync("29:megan", CancellationToken.None);
+
+        Assert.Equal(
+            "https://smba.trafficmanager.net/amer/v3/conversations/19%3Ateam%40thread.tacv2/members/29%3Amegan",
+            Assert.Single(services.Recorder.Requests).Uri.AbsoluteUri);
+    }
+
+    [Fact]
     public async Task A_team_roster_is_read_page_by_page_with_the_continuation_token()
     {
         services.Recorder.Enqueue(HttpStatusCode.OK, """{"continuationToken":"page-2","members":[{"id":"29:a","aadObjectId":"aad-a","name":"A"},{"id":"28:bot"}]}""");
@@ -60,10 +72,11 @@ public sealed class RosterTests : IDisposable
         Assert.Contains("continuationToken=page-2", requests[1].Uri.Query, StringComparison.Ordinal);
     }
 
-    private TurnContext Turn()
+    private TurnContext Turn(string? team = null)
     {
         var activity = ActivityBuilder.Create("message", "channel", a =>
         {
+            a.ChannelData = team is null ? null : ActivityBuilder.Json($$$"""{"team":{"id":"{{{team}}}"}}""");
             a.ServiceUrl = TeamsUrl;
             a.Recipient = new ChannelAccount { Id = "28:bot", Name = "Beacon" };
             a.Conversation = new ConversationAccount { Id = "19:general@thread.tacv2", ConversationType = "channel", TenantId = "tenant-1" };
