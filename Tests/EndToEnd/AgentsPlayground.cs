@@ -78,14 +78,33 @@ public sealed class AgentsPlayground : IAsyncDisposable
     /// The current user types into a conversation: the personal chat, or a team channel (its id), where
     /// the Playground passes a message on only when it @mentions the bot, as Teams does.
     /// </summary>
-    public async Task SayInAsync(string conversationId, string text, bool mentionBot = false)
+    /// <param name="conversationId">The conversation, or a channel's id.</param>
+    /// <param name="text">What is typed; <c>&lt;at&gt;Name&lt;/at&gt;</c> for each person in <paramref name="people"/>.</param>
+    /// <param name="mentionBot">Starts the message with an @mention of the bot.</param>
+    /// <param name="people">Ids of the Playground's users the text @mentions.</param>
+    public async Task SayInAsync(string conversationId, string text, bool mentionBot = false, params string[] people)
     {
         var body = new JsonObject { ["from"] = new JsonObject { ["id"] = UserId }, ["text"] = text, ["textFormat"] = "plain" };
+        var mentions = new JsonArray();
         if (mentionBot)
         {
             var at = $"<at>{(string?)Config["bot"]!["name"]}</at>";
             body["text"] = at + " " + text;
-            body["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = Config["bot"]!.DeepClone(), ["text"] = at });
+            mentions.Add(new JsonObject { ["mentioned"] = Config["bot"]!.DeepClone(), ["text"] = at });
+        }
+
+        foreach (var user in Config["users"]!.AsArray().OfType<JsonObject>().Where(u => people.Contains((string?)u["id"])))
+        {
+            mentions.Add(new JsonObject
+            {
+                ["mentioned"] = new JsonObject { ["id"] = user["id"]!.DeepClone(), ["name"] = user["name"]!.DeepClone() },
+                ["text"] = $"<at>{(string?)user["name"]}</at>",
+            });
+        }
+
+        if (mentions.Count > 0)
+        {
+            body["mentions"] = mentions;
         }
 
         using var response = await PostJsonAsync($"/_conversation/v1/conversations/{conversationId}/messages", body);

@@ -104,6 +104,32 @@ public class CampaignThroughPlaygroundTests
         Assert.Contains("I've sent the campaign report", (string?)(await NextAsync(sent, bot, TeamChannel)).Activity["text"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_manager_grants_and_revokes_the_role_of_a_team_member_they_mention()
+    {
+        const string Megan = "user-id-1";
+        const string MeganEntraId = "00000000-0000-0000-0000-0000000000021";
+        var sent = new OutboundMessages();
+        await using var bot = await RunningBot.StartAsync(
+            new Dictionary<string, string?> { ["Managers:AadObjectIds:0"] = "00000000-0000-0000-0000-0000000000020", ["Delivery:Enabled"] = "false" },
+            sent.AddTo);
+        await using var playground = await AgentsPlayground.StartAsync(bot.MessagesEndpoint);
+        var grants = bot.Services.GetRequiredService<Beacon.Training.Ports.IManagerGrantStore>();
+        var tenant = playground.TenantId;
+
+        await playground.SayInAsync(TeamChannel, "grant manager <at>Megan Bowen</at>", mentionBot: true, Megan);
+        var granted = CardOf((await NextAsync(sent, bot, TeamChannel)).Activity).ToJsonString();
+
+        Assert.Contains("Megan Bowen is now a Beacon manager", granted, StringComparison.Ordinal);
+        Assert.True(await grants.IsGrantedAsync(tenant, MeganEntraId, CancellationToken.None));
+
+        await playground.SayInAsync(TeamChannel, "revoke manager <at>Megan Bowen</at>", mentionBot: true, Megan);
+        var revoked = CardOf((await NextAsync(sent, bot, TeamChannel)).Activity).ToJsonString();
+
+        Assert.Contains("Megan Bowen is no longer a Beacon manager", revoked, StringComparison.Ordinal);
+        Assert.False(await grants.IsGrantedAsync(tenant, MeganEntraId, CancellationToken.None));
+    }
+
     /// <summary>Answers the session in <paramref name="chat"/> as <paramref name="user"/>: the first question comes from delivery, the next ones from "Next question".</summary>
     private static async Task AnswerSessionAsync(AgentsPlayground playground, OutboundMessages sent, RunningBot bot, string chat, string user)
     {
