@@ -5,6 +5,7 @@ using Beacon.Bot.Configuration;
 using Beacon.Bot.Delivery;
 using Beacon.Bot.Protocol;
 using Beacon.Bot.Security;
+using Beacon.Dialogs.Campaigns;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Learners;
 using Beacon.Dialogs.Reporting;
@@ -40,6 +41,9 @@ public static class BeaconServices
         services.AddSingleton<ReportFlow>();
         services.AddSingleton<HandoffFlow>();
         services.AddSingleton<ProgressFlow>();
+        services.AddSingleton<CampaignAudiences>();
+        services.AddSingleton<CampaignFlow>();
+        services.AddSingleton<ManagerFlow>();
         services.AddSingleton<ITurnHandler, TurnRouter>();
         services.AddBeaconSecurity(configuration);
 

@@ -67,6 +67,8 @@ public static class ActivityMapper
             TimeZone = NullIfEmpty(clientInfo?.GetString("timezone")),
             Country = NullIfEmpty(clientInfo?.GetString("country")),
             TeamId = NullIfEmpty(ChannelDataString(activity, "team", "id")),
+            TeamName = NullIfEmpty(ChannelDataString(activity, "team", "name")),
+            Mentions = kind == TurnKind.Message ? MentionsOf(activity) : [],
             ReceivedAt = receivedAt,
         };
     }
@@ -149,6 +151,19 @@ public static class ActivityMapper
         }
 
         return result;
+    }
+
+    /// <summary>The people mentioned in a message, the bot left out, each once.</summary>
+    public static IReadOnlyList<TurnUser> MentionsOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var botId = activity.Recipient?.Id;
+        return (activity.Entities ?? [])
+            .Where(e => e is not null && Is(e.Type, Entity.MentionType))
+            .Select(e => new TurnUser(e.GetString("mentioned", "id") ?? string.Empty, NullIfEmpty(e.GetString("mentioned", "aadObjectId")), NullIfEmpty(e.GetString("mentioned", "name"))))
+            .Where(u => u.Id.Length > 0 && !string.Equals(u.Id, botId, StringComparison.OrdinalIgnoreCase))
+            .DistinctBy(u => u.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
     private static string ConversationTypeOf(Activity activity)

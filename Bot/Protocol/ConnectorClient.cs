@@ -80,6 +80,20 @@ public sealed class ConnectorClient(
         return page ?? new PagedMembersResult { Members = [] };
     }
 
+    public async Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync<ChannelAccount>(
+                HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", body: null, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Joins a service URL (with or without a trailing slash) and a relative path, if the URL is allowed.</summary>
     public Uri BuildUri(string serviceUrl, string relativePath)
     {

@@ -29,4 +29,7 @@ public interface IConnectorClient
 
     /// <summary>GET v3/conversations/{conversationId}/pagedmembers.</summary>
     Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>GET v3/conversations/{conversationId}/members/{memberId}; null when the user is not a member (404).</summary>
+    Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken);
 }

@@ -45,6 +45,13 @@ public static class CardCatalogue
         yield return new("handoff-sent", HandoffCard.Sent("999", 1));
         yield return new("progress", ProgressCard.Build(CatalogueSamples.Progress));
         yield return new("settings", SettingsCard.Build(CatalogueSamples.Settings));
+        yield return new("campaign-form", CampaignFormCard.Build(CatalogueSamples.CampaignForm));
+        yield return new("campaign-form-problems", CampaignFormCard.Build(CatalogueSamples.CampaignFormWithProblems));
+        yield return new("campaign-form-edit", CampaignFormCard.Build(CatalogueSamples.CampaignEdit));
+        yield return new("campaign-list", CampaignListCard.Build(CatalogueSamples.CampaignList));
+        yield return new("campaign-list-empty", CampaignListCard.Build(new CampaignListView([])));
+        yield return new("campaign-cancel-confirm", CampaignListCard.ConfirmCancel("7k2m9q4x1c", "Winter refresher for ward staff"));
+        yield return new("campaign-announcement", CampaignAnnouncementCard.Build(CatalogueSamples.CampaignAnnouncement));
         yield return new("campaign-report", CampaignReportCard.Build(CatalogueSamples.CampaignReport, CatalogueSamples.CampaignReportCsvLink));
         yield return new("my-data", MyDataCard.Build(CatalogueSamples.MyData));
         yield return new("forget-me-confirm", ForgetMeCard.Confirm(57));

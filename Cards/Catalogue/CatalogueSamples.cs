@@ -305,6 +305,74 @@ public static class CatalogueSamples
         ConfidentButWrongPercent: 9,
         RetentionPercent: 81);
 
+    /// <summary>The form opened by "new campaign every weekday at 9am for 4 weeks starting Monday, ward 4 only": the last words were not understood.</summary>
+    public static CampaignFormView CampaignForm { get; } = new()
+    {
+        CampaignId = "7k2m9q4x1c",
+        Audience = "team",
+        TeamName = "Ward 4 nursing",
+        TrackChoices = Tracks,
+        TopicChoices =
+        [
+            new("definition", "What trafficking is"),
+            new("indicators", "Signs to notice"),
+            new("responding", "Responding safely"),
+            new("resources", "Where to get help"),
+        ],
+        Start = "2026-11-30",
+        Weeks = 4,
+        Days = ["mon", "tue", "wed", "thu", "fri"],
+        Time = "09:00",
+        Unparsed = "ward 4 only",
+    };
+
+    /// <summary>The same form sent back with problems.</summary>
+    public static CampaignFormView CampaignFormWithProblems { get; } = CampaignForm with
+    {
+        Name = "Winter refresher for ward staff",
+        Start = "2026-11-02",
+        Time = null,
+        Unparsed = null,
+        Problems = ["Choose the time of day.", "The start date is in the past."],
+    };
+
+    /// <summary>Editing a running campaign: the start date and pre-assessment are fixed.</summary>
+    public static CampaignFormView CampaignEdit { get; } = CampaignForm with
+    {
+        Name = "Winter refresher for ward staff",
+        Tracks = ["healthcare"],
+        Topics = ["indicators", "responding"],
+        Unparsed = null,
+        IsEdit = true,
+        HasStarted = true,
+    };
+
+    public static CampaignListView CampaignList { get; } = new(
+    [
+        new CampaignItemView
+        {
+            Id = "7k2m9q4x1c", Name = "Winter refresher for ward staff", State = "running",
+            When = "Every weekday at 09:00, Monday 30 November 2026 to Sunday 27 December 2026", Audience = "Ward 4 nursing (23 people)",
+            CanPause = true, CanEdit = true, CanCancel = true, CanReport = true,
+        },
+        new CampaignItemView
+        {
+            Id = "p4x8r2m6ta", Name = "New starters: signs to notice", State = "paused",
+            When = "On Tuesday and Thursday at 08:30, Tuesday 12 January 2027 to Sunday 21 February 2027", Audience = "Everyone on Healthcare",
+            CanResume = true, CanEdit = true, CanCancel = true, CanReport = true,
+        },
+        new CampaignItemView
+        {
+            Id = "h9c3w5n1qe", Name = "Autumn refresher", State = "completed",
+            When = "Every day at 14:00, Thursday 1 October 2026 to Sunday 1 November 2026", Audience = "Picked people (9 people)",
+            CanReport = true,
+        },
+    ],
+        Notice: "Paused: New starters: signs to notice.");
+
+    public static CampaignAnnouncementView CampaignAnnouncement { get; } = new(
+        "Winter refresher for ward staff", "every weekday at 09:00", "Monday 30 November 2026", "Friday 25 December 2026", 3, true);
+
     /// <summary>What a manager's "Download CSV" link looks like (the signature is a sample).</summary>
     public static Uri CampaignReportCsvLink { get; } =
         new("https://beacon.example.org/campaigns/contoso/7k2m9q4x1c/report.csv?expires=1774000000&sig=sample-signature");

@@ -11,6 +11,9 @@ using System.Text.Json.Serialization;
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
+[JsonDerivedType(typeof(DateInput), "Input.Date")]
+[JsonDerivedType(typeof(TimeInput), "Input.Time")]
+[JsonDerivedType(typeof(NumberInput), "Input.Number")]
 [JsonDerivedType(typeof(Image), "Image")]
 [JsonDerivedType(typeof(Table), "Table")]
 [JsonDerivedType(typeof(LineChart), "Chart.Line")]
@@ -86,11 +89,70 @@ public sealed record ChoiceSetInput(IReadOnlyList<Choice> Choices) : CardElement
     public bool? IsRequired { get; init; }
 
     public string? ErrorMessage { get; init; }
+
+    /// <summary>Values come back comma-separated.</summary>
+    public bool? IsMultiSelect { get; init; }
+
+    /// <summary>Teams fills the choices as the user types, e.g. the people picker.</summary>
+    [JsonPropertyName("choices.data")]
+    public DataQuery? ChoicesData { get; init; }
+}
+
+/// <summary>A Teams dynamic choice source; <c>graph.microsoft.com/users</c> is the organisation's people (values are Entra object ids).</summary>
+public sealed record DataQuery(string Dataset)
+{
+    public const string OrganisationUsers = "graph.microsoft.com/users";
+
+    [JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "Data.Query";
+}
+
+/// <summary>A date, yyyy-MM-dd.</summary>
+public sealed record DateInput : CardElement
+{
+    public required string Label { get; init; }
+
+    public string? Value { get; init; }
+
+    public string? Min { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>A time of day, HH:mm.</summary>
+public sealed record TimeInput : CardElement
+{
+    public required string Label { get; init; }
+
+    public string? Value { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+public sealed record NumberInput : CardElement
+{
+    public required string Label { get; init; }
+
+    public double? Value { get; init; }
+
+    public double? Min { get; init; }
+
+    public double? Max { get; init; }
+
+    public bool? IsRequired { get; init; }
+
+    public string? ErrorMessage { get; init; }
 }
 
 public sealed record TextInput : CardElement
 {
     public required string Label { get; init; }
+
+    public string? Value { get; init; }
 
     public string? Placeholder { get; init; }
 

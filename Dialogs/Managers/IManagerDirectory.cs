@@ -2,8 +2,11 @@ namespace Beacon.Dialogs.Managers;
 
 using Beacon.Dialogs.Turns;
 
-/// <summary>Who may run campaigns and see team reports.</summary>
+/// <summary>Who may run campaigns and see team reports: the managers in configuration and those granted in chat.</summary>
 public interface IManagerDirectory
 {
-    bool IsManager(string tenantId, TurnUser user);
+    Task<bool> IsManagerAsync(string tenantId, TurnUser user, CancellationToken cancellationToken);
+
+    /// <summary>True for a manager listed in configuration: such a manager can't be revoked in chat.</summary>
+    bool IsConfigured(TurnUser user);
 }

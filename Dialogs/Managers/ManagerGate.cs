@@ -22,7 +22,8 @@ public sealed class ManagerGate(IManagerDirectory managers, ILogger<ManagerGate>
     public async Task<bool> TryRefuseMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (!ManagerCommands.IsManagerText(turn.Incoming.Text) || IsManager(turn.Incoming))
+        if (!ManagerCommands.IsManagerText(turn.Incoming.Text)
+            || await IsManagerAsync(turn.Incoming, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -32,15 +33,17 @@ public sealed class ManagerGate(IManagerDirectory managers, ILogger<ManagerGate>
     }
 
     /// <summary>The refusal for a manager verb from a non-manager; null when the action may go on.</summary>
-    public InvokeResult? RefuseAction(IncomingTurn incoming)
+    public async Task<InvokeResult?> RefuseActionAsync(IncomingTurn incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
-        return ManagerCommands.IsManagerVerb(incoming.Verb) && !IsManager(incoming) ? new CardInvokeResult(RefusalCard()) : null;
+        return ManagerCommands.IsManagerVerb(incoming.Verb) && !await IsManagerAsync(incoming, cancellationToken).ConfigureAwait(false)
+            ? new CardInvokeResult(RefusalCard())
+            : null;
     }
 
-    private bool IsManager(IncomingTurn incoming)
+    private async Task<bool> IsManagerAsync(IncomingTurn incoming, CancellationToken cancellationToken)
     {
-        var manager = managers.IsManager(incoming.TenantId, incoming.From);
+        var manager = await managers.IsManagerAsync(incoming.TenantId, incoming.From, cancellationToken).ConfigureAwait(false);
         if (!manager)
         {
             logger.LogInformation("Refused a manager command from a user who is not a manager ({TurnKind})", incoming.Kind);

@@ -29,6 +29,8 @@ public sealed class TurnRouter(
     ProgressFlow progress,
     PrivacyFlow privacy,
     ManagerGate managers,
+    CampaignFlow campaigns,
+    ManagerFlow managerRoles,
     ILogger<TurnRouter> logger,
     ScheduleFlow? schedule = null) : ITurnHandler
 {
@@ -114,6 +116,14 @@ public sealed class TurnRouter(
             return;
         }
 
+        if (ManagerCommands.Recognize(incoming.Text) is { } managerCommand)
+        {
+            await (managerCommand.Kind is ManagerCommandKind.Grant or ManagerCommandKind.Revoke
+                ? managerRoles.OnCommandAsync(turn, managerCommand, cancellationToken)
+                : campaigns.OnCommandAsync(turn, managerCommand, cancellationToken)).ConfigureAwait(false);
+            return;
+        }
+
         var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
         if (schedule is not null && ScheduleCommands.Recognize(incoming.Text) is { } command)
         {
@@ -166,9 +176,15 @@ public sealed class TurnRouter(
             return new MessageInvokeResult("Here is how to report a concern.");
         }
 
-        if ((managers.RefuseAction(incoming) ?? await privacy.TryHandleActionAsync(turn, cancellationToken).ConfigureAwait(false)) is { } gated)
+        if ((await managers.RefuseActionAsync(incoming, cancellationToken).ConfigureAwait(false)
+            ?? await privacy.TryHandleActionAsync(turn, cancellationToken).ConfigureAwait(false)) is { } gated)
         {
             return gated;
+        }
+
+        if (CampaignVerbs.Handles(incoming.Verb))
+        {
+            return await campaigns.OnActionAsync(turn, cancellationToken).ConfigureAwait(false);
         }
 
         if (schedule is not null && ScheduleVerbs.Handles(incoming.Verb))

@@ -20,4 +20,10 @@ public interface ITurnContext
     /// Returns the personal conversation's address, for later proactive messages.
     /// </summary>
     Task<ConversationAddress> SendPersonalAsync(string userId, OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>A member of this conversation (in a channel: of its team), with the Entra object id the roster gives; null when the user is not a member.</summary>
+    Task<TurnUser?> GetMemberAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Every member of a team the bot is in (the roster, read page by page), the bot excluded.</summary>
+    Task<IReadOnlyList<TurnUser>> GetTeamMembersAsync(string teamId, CancellationToken cancellationToken);
 }

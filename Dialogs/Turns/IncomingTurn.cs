@@ -41,6 +41,12 @@ public sealed record IncomingTurn
 
     public string? TeamId { get; init; }
 
+    /// <summary>The team's name from channelData, when Teams gives it.</summary>
+    public string? TeamName { get; init; }
+
+    /// <summary>People @mentioned in the text, other than the bot. Teams gives their ids and names, rarely their Entra ids.</summary>
+    public IReadOnlyList<TurnUser> Mentions { get; init; } = [];
+
     public DateTimeOffset ReceivedAt { get; init; }
 
     public LearnerKey LearnerKey => new(TenantId, From.StableId);

@@ -72,18 +72,58 @@ public sealed class AgentsPlayground : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task SayAsync(string text)
+    public Task SayAsync(string text) => SayInAsync(PersonalChatId, text);
+
+    /// <summary>
+    /// The current user types into a conversation: the personal chat, or a team channel (its id), where
+    /// the Playground passes a message on only when it @mentions the bot, as Teams does.
+    /// </summary>
+    /// <param name="conversationId">The conversation, or a channel's id.</param>
+    /// <param name="text">What is typed; <c>&lt;at&gt;Name&lt;/at&gt;</c> for each person in <paramref name="people"/>.</param>
+    /// <param name="mentionBot">Starts the message with an @mention of the bot.</param>
+    /// <param name="people">Ids of the Playground's users the text @mentions.</param>
+    public async Task SayInAsync(string conversationId, string text, bool mentionBot = false, params string[] people)
     {
-        using var response = await PostJsonAsync(
-            $"/_conversation/v1/conversations/{PersonalChatId}/messages",
-            new JsonObject { ["from"] = new JsonObject { ["id"] = UserId }, ["text"] = text, ["textFormat"] = "plain" });
+        var body = new JsonObject { ["from"] = new JsonObject { ["id"] = UserId }, ["text"] = text, ["textFormat"] = "plain" };
+        var mentions = new JsonArray();
+        if (mentionBot)
+        {
+            var at = $"<at>{(string?)Config["bot"]!["name"]}</at>";
+            body["text"] = at + " " + text;
+            mentions.Add(new JsonObject { ["mentioned"] = Config["bot"]!.DeepClone(), ["text"] = at });
+        }
+
+        foreach (var user in Config["users"]!.AsArray().OfType<JsonObject>().Where(u => people.Contains((string?)u["id"])))
+        {
+            mentions.Add(new JsonObject
+            {
+                ["mentioned"] = new JsonObject { ["id"] = user["id"]!.DeepClone(), ["name"] = user["name"]!.DeepClone() },
+                ["text"] = $"<at>{(string?)user["name"]}</at>",
+            });
+        }
+
+        if (mentions.Count > 0)
+        {
+            body["mentions"] = mentions;
+        }
+
+        using var response = await PostJsonAsync($"/_conversation/v1/conversations/{conversationId}/messages", body);
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Presses an Action.Execute on a card the bot sent; returns the invoke response the Playground got.</summary>
-    public async Task<JsonNode?> ExecuteAsync(string replyToId, JsonObject action)
+    public Task<JsonNode?> ExecuteAsync(string replyToId, JsonObject action) => ExecuteAsAsync(UserId, PersonalChatId, replyToId, action);
+
+    /// <summary>Presses an Action.Execute as <paramref name="userId"/> in <paramref name="conversationId"/>, with the card's inputs merged into its data.</summary>
+    public async Task<JsonNode?> ExecuteAsAsync(string userId, string conversationId, string replyToId, JsonObject action, JsonObject? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(action);
+        var data = action["data"]?.DeepClone().AsObject() ?? [];
+        foreach (var (name, value) in inputs ?? [])
+        {
+            data[name] = value?.DeepClone();
+        }
+
         var body = new JsonObject
         {
             ["name"] = "adaptiveCard/action",
@@ -93,12 +133,12 @@ public sealed class AgentsPlayground : IAsyncDisposable
                 {
                     ["type"] = "Action.Execute",
                     ["verb"] = (string?)action["verb"],
-                    ["data"] = action["data"]?.DeepClone() ?? new JsonObject(),
+                    ["data"] = data,
                 },
                 ["trigger"] = "manual",
             },
-            ["from"] = new JsonObject { ["id"] = UserId },
-            ["conversation"] = new JsonObject { ["id"] = PersonalChatId },
+            ["from"] = new JsonObject { ["id"] = userId },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["replyToId"] = replyToId,
         };
         using var response = await PostJsonAsync("/_conversation/v1/invoke", body);

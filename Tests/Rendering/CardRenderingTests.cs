@@ -50,7 +50,8 @@ public class CardRenderingTests(RenderedCatalogue rendered) : IClassFixture<Rend
         Assert.Empty(result.PageErrors);
         var unexpected = result.Events.Where(e => !IsTeamsElementWithFallback(e, json)).ToList();
         Assert.True(unexpected.Count == 0, $"{name}: {string.Join("; ", unexpected.Select(e => $"{e.Phase} {e.Event}: {e.Message}"))}");
-        Assert.True(result.Validation.Count == 0, $"{name}: {string.Join("; ", result.Validation.Select(e => $"{e.Event}: {e.Message}"))}");
+        var invalid = result.Validation.Where(e => !IsTeamsDynamicChoiceSet(e, json)).ToList();
+        Assert.True(invalid.Count == 0, $"{name}: {string.Join("; ", invalid.Select(e => $"{e.Event}: {e.Message}"))}");
     }
 
     [Theory]
@@ -97,6 +98,12 @@ public class CardRenderingTests(RenderedCatalogue rendered) : IClassFixture<Rend
 
         Assert.Equal(CardCatalogue.All.Select(entry => entry.Name).Order(StringComparer.Ordinal), files);
     }
+
+    /// <summary>A Teams people picker has no static choices: Teams fills them from <c>choices.data</c> as the user types.</summary>
+    private static bool IsTeamsDynamicChoiceSet(RenderEvent e, JsonObject card) =>
+        e.Event == "CollectionCantBeEmpty"
+        && e.Message.Contains("Input.ChoiceSet", StringComparison.Ordinal)
+        && CardTree.OfType(card, "Input.ChoiceSet").Any(c => c["choices.data"] is JsonObject && c["choices"] is JsonArray { Count: 0 });
 
     private static bool IsTeamsElementWithFallback(RenderEvent e, JsonObject card)
     {

@@ -265,5 +265,10 @@ public sealed class RateLimitTests
 
         public Task<ConversationAddress> SendPersonalAsync(string userId, OutgoingMessage message, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
+
+        public Task<TurnUser?> GetMemberAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<TurnUser>> GetTeamMembersAsync(string teamId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }
