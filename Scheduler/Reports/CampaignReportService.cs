@@ -34,7 +34,7 @@ public sealed class CampaignReportService(
 
         var now = clock.GetUtcNow();
         var audience = new List<LearnerCampaignData>();
-        foreach (var learnerId in campaign.Audience.LearnerIds.Distinct(StringComparer.Ordinal))
+        foreach (var learnerId in await AudienceOfAsync(campaign, cancellationToken).ConfigureAwait(false))
         {
             var learner = new LearnerKey(campaign.TenantId, learnerId);
             var history = await answers.ListAnswersAsync(learner, cancellationToken).ConfigureAwait(false);
@@ -44,5 +44,25 @@ public sealed class CampaignReportService(
         }
 
         return CampaignReportCalculator.Compute(campaign, pack, audience, state => memory.Retrievability(state, now), now, individualsAllowed);
+    }
+
+    /// <summary>The people listed in the audience; for a track audience, whoever is on its tracks now (as delivery resolves it).</summary>
+    private async Task<IReadOnlyList<string>> AudienceOfAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        if (campaign.Audience.Kind != AudienceKind.Track)
+        {
+            return [.. campaign.Audience.LearnerIds.Distinct(StringComparer.Ordinal)];
+        }
+
+        var onTrack = new List<string>();
+        await foreach (var learner in learners.ListActiveAsync(campaign.TenantId, cancellationToken).ConfigureAwait(false))
+        {
+            if (campaign.Includes(learner.Key.LearnerId, learner.Track))
+            {
+                onTrack.Add(learner.Key.LearnerId);
+            }
+        }
+
+        return onTrack;
     }
 }

@@ -1,6 +1,7 @@
 namespace Beacon.Tests.Protocol;
 
 using Beacon.Bot.Protocol;
+using Beacon.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -38,21 +39,9 @@ internal sealed class ConnectorTestServices : IDisposable
 
     public IConnectorClient Client => Provider.GetRequiredService<IConnectorClient>();
 
-    /// <summary>Moves the fake clock a second at a time until the task ends (bounded, so a real-clock wait fails the test).</summary>
-    public async Task RunOnFakeClock(Task task, int maxSeconds = 600)
-    {
-        for (var i = 0; i < maxSeconds * 4 && !task.IsCompleted; i++)
-        {
-            // Let the pipeline reach its next timer before the clock moves.
-            await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(2)));
-            if (!task.IsCompleted && i % 4 == 3)
-            {
-                Time.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
-
-        Assert.True(task.IsCompleted, "the call did not finish on the fake clock");
-    }
+    /// <summary>Moves the fake clock until the task ends (bounded, so a real-clock wait fails the test).</summary>
+    public Task RunOnFakeClock(Task task, int maxSeconds = 600) =>
+        FakeClockDriver.RunAsync(Time, task, TimeSpan.FromSeconds(maxSeconds), "the call did not finish on the fake clock");
 
     public void Dispose() => Provider.Dispose();
 }
