@@ -8,8 +8,8 @@ using Microsoft.Data.Sqlite;
 /// <summary>
 /// The SQLite database behind the SQLite stores: connection string, one-time schema
 /// creation and the mapping of SQLite failures to <see cref="StoreUnavailableException"/>.
-/// Thread-safe; every operation opens its own (pooled) connection. Share one instance between the
-/// stores of a process.
+/// Thread-safe; every read opens its own (pooled) connection, writes take turns on one kept-open
+/// connection. Share one instance between the stores of a process.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -185,6 +185,11 @@ public sealed class SqliteDatabase : IDisposable
     // the lock taken waits in SQLite's busy handler, which sleeps 1, 2, 5, 10 ... ms. Queuing here
     // instead hands the lock over as soon as it is free. Other processes still meet busy_timeout.
     private readonly SemaphoreSlim writeGate = new(1, 1);
+
+    // The writers' connection, kept open between writes (used only inside the write gate): a
+    // connection that sees no other connection's commits keeps its page cache, where a pooled
+    // one reads its pages again after every commit. Dropped after a failed write and reopened.
+    private SqliteConnection? writer;
     private volatile bool initialized;
 
     public SqliteDatabase(SqliteStoreOptions options)
@@ -273,6 +278,8 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Closes the idle pooled connections to this file (so it can be moved or deleted).</summary>
     public void Dispose()
     {
+        writer?.Dispose();
+        writer = null;
         var connection = new SqliteConnection(connectionString);
         using (connection)
         {
@@ -308,7 +315,19 @@ public sealed class SqliteDatabase : IDisposable
         await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await RunAsync(operation, cancellationToken).ConfigureAwait(false);
+            writer ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await operation(writer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Whatever state the failure left the connection in, the next write starts on a new one.
+            await DropWriterAsync().ConfigureAwait(false);
+            if (ex is SqliteException sqlite && IsUnavailable(sqlite))
+            {
+                throw Unavailable(sqlite);
+            }
+
+            throw;
         }
         finally
         {
@@ -352,6 +371,15 @@ public sealed class SqliteDatabase : IDisposable
         26 => true, // SQLITE_NOTADB
         _ => false,
     };
+
+    private async Task DropWriterAsync()
+    {
+        if (writer is { } failed)
+        {
+            writer = null;
+            await failed.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     private StoreUnavailableException Unavailable(SqliteException exception) =>
         new($"The SQLite database '{fullPath}' is unavailable: {exception.Message}", exception);
