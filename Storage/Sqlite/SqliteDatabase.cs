@@ -1,5 +1,6 @@
 namespace Beacon.Storage.Sqlite;
 
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Beacon.Training.Ports;
@@ -8,8 +9,9 @@ using Microsoft.Data.Sqlite;
 /// <summary>
 /// The SQLite database behind the SQLite stores: connection string, one-time schema
 /// creation and the mapping of SQLite failures to <see cref="StoreUnavailableException"/>.
-/// Thread-safe; every read opens its own (pooled) connection, writes take turns on one kept-open
-/// connection. Share one instance between the stores of a process.
+/// Thread-safe; reads run on a few connections kept open between them, writes take turns on one
+/// kept-open connection; their statements are prepared once (<see cref="KeptCommand"/>). Share one
+/// instance between the stores of a process.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -190,6 +192,11 @@ public sealed class SqliteDatabase : IDisposable
     // connection that sees no other connection's commits keeps its page cache, where a pooled
     // one reads its pages again after every commit. Dropped after a failed write and reopened.
     private SqliteConnection? writer;
+
+    // Readers' connections kept open between reads (with their prepared statements), most
+    // recently used first; at most MaxKeptReaders, a failed read drops its connection.
+    private const int MaxKeptReaders = 8;
+    private readonly ConcurrentStack<SqliteConnection> readers = new();
     private volatile bool initialized;
 
     public SqliteDatabase(SqliteStoreOptions options)
@@ -278,8 +285,17 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Closes the idle pooled connections to this file (so it can be moved or deleted).</summary>
     public void Dispose()
     {
-        writer?.Dispose();
-        writer = null;
+        if (writer is { } kept)
+        {
+            writer = null;
+            Close(kept);
+        }
+
+        while (readers.TryPop(out var reader))
+        {
+            Close(reader);
+        }
+
         var connection = new SqliteConnection(connectionString);
         using (connection)
         {
@@ -290,21 +306,34 @@ public sealed class SqliteDatabase : IDisposable
         writeGate.Dispose();
     }
 
-    /// <summary>Runs one operation on its own open connection, after the schema exists.</summary>
+    /// <summary>Runs one operation on a connection no other operation uses meanwhile, after the schema exists.</summary>
     internal async Task<T> RunAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        SqliteConnection? connection = null;
         try
         {
-            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            connection = readers.TryPop(out var kept) ? kept : await OpenKeptAsync(cancellationToken).ConfigureAwait(false);
+            var result = await operation(connection, cancellationToken).ConfigureAwait(false);
+            if (readers.Count < MaxKeptReaders)
             {
-                return await operation(connection, cancellationToken).ConfigureAwait(false);
+                readers.Push(connection);
+                connection = null;
             }
+
+            return result;
         }
         catch (SqliteException ex) when (IsUnavailable(ex))
         {
             throw Unavailable(ex);
+        }
+        finally
+        {
+            // Not kept: the operation failed (whatever state it left behind goes with it), or enough are kept.
+            if (connection is not null)
+            {
+                Close(connection);
+            }
         }
     }
 
@@ -315,13 +344,13 @@ public sealed class SqliteDatabase : IDisposable
         await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            writer ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+            writer ??= await OpenKeptAsync(cancellationToken).ConfigureAwait(false);
             return await operation(writer, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             // Whatever state the failure left the connection in, the next write starts on a new one.
-            await DropWriterAsync().ConfigureAwait(false);
+            DropWriter();
             if (ex is SqliteException sqlite && IsUnavailable(sqlite))
             {
                 throw Unavailable(sqlite);
@@ -337,6 +366,12 @@ public sealed class SqliteDatabase : IDisposable
 
     internal static SqliteCommand CreateCommand(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
+        if (KeptCommand.Find(connection, sql) is { } kept)
+        {
+            kept.Transaction = transaction;
+            return kept;
+        }
+
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
@@ -372,13 +407,26 @@ public sealed class SqliteDatabase : IDisposable
         _ => false,
     };
 
-    private async Task DropWriterAsync()
+    private void DropWriter()
     {
         if (writer is { } failed)
         {
             writer = null;
-            await failed.DisposeAsync().ConfigureAwait(false);
+            Close(failed);
         }
+    }
+
+    private static void Close(SqliteConnection connection)
+    {
+        KeptCommand.Forget(connection);
+        connection.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenKeptAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        KeptCommand.Keep(connection);
+        return connection;
     }
 
     private StoreUnavailableException Unavailable(SqliteException exception) =>
