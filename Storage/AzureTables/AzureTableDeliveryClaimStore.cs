@@ -49,7 +49,7 @@ public sealed class AzureTableDeliveryClaimStore(AzureTableDeliveryTable table) 
     private static string Row(ClaimKind kind, DateOnly date) =>
         (kind == ClaimKind.Nudge ? AzureTableDeliveryTable.NudgePrefix : AzureTableDeliveryTable.ClaimPrefix) + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static TableEntity Write(DeliveryClaim claim)
+    internal static TableEntity Write(DeliveryClaim claim)
     {
         var entity = new TableEntity(TableKeys.LearnerPartition(claim.Learner), Row(claim.Kind, claim.LocalDate))
         {
@@ -75,7 +75,7 @@ public sealed class AzureTableDeliveryClaimStore(AzureTableDeliveryTable table) 
         return entity;
     }
 
-    private static DeliveryClaim Read(TableEntity entity) => new()
+    internal static DeliveryClaim Read(TableEntity entity) => new()
     {
         Learner = new LearnerKey(entity.GetString("TenantId"), entity.GetString("LearnerId")),
         LocalDate = DateOnly.ParseExact(entity.GetString("LocalDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -16,7 +16,7 @@ using static Beacon.Storage.Sqlite.SqliteDatabase;
 /// </summary>
 public sealed class SqliteCampaignStore : ICampaignStore
 {
-    private const string Columns = """
+    internal const string Columns = """
         tenant_id, campaign_id, name, created_by, status, audience_kind, team_id, team_name, audience, tracks, topics,
         start_date, end_date, days, local_time, questions_per_session, pre_assessment, post_assessment, nudges,
         created_at, updated_at, version
@@ -167,7 +167,8 @@ public sealed class SqliteCampaignStore : ICampaignStore
             },
             cancellationToken);
 
-    private static void Bind(SqliteCommand command, Campaign campaign)
+    /// <summary>Binds every column but <c>version</c> ($tenant, $campaign, $name, ... $updated_at).</summary>
+    internal static void Bind(SqliteCommand command, Campaign campaign)
     {
         Add(command, "$tenant", campaign.TenantId);
         Add(command, "$campaign", campaign.Id);

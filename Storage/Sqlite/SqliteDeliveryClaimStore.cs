@@ -13,7 +13,7 @@ using static Beacon.Storage.Sqlite.SqliteDatabase;
 /// </summary>
 public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
 {
-    private const string Columns = "tenant_id, learner_id, local_date, owner, source, claimed_at, status, completed_at, activity_id, attempts";
+    internal const string Columns = "tenant_id, learner_id, local_date, owner, source, claimed_at, status, completed_at, activity_id, attempts";
 
     private readonly SqliteDatabase database;
 
@@ -91,9 +91,9 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
 
     internal static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Table(ClaimKind kind) => kind == ClaimKind.Nudge ? "nudge_claims" : "delivery_claims";
+    internal static string Table(ClaimKind kind) => kind == ClaimKind.Nudge ? "nudge_claims" : "delivery_claims";
 
-    private static void Bind(SqliteCommand command, DeliveryClaim claim)
+    internal static void Bind(SqliteCommand command, DeliveryClaim claim)
     {
         Add(command, "$tenant", claim.Learner.TenantId);
         Add(command, "$learner", claim.Learner.LearnerId);
@@ -107,7 +107,7 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
         Add(command, "$attempts", claim.Attempts);
     }
 
-    private static DeliveryClaim Read(SqliteDataReader reader) => new()
+    internal static DeliveryClaim Read(SqliteDataReader reader) => new()
     {
         Learner = new LearnerKey(reader.GetString(0), reader.GetString(1)),
         LocalDate = ParseDate(reader.GetString(2)),
