@@ -140,7 +140,7 @@ public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport, IDispo
 
     public async IAsyncEnumerable<LearnerDeliveryClaims> ExportDeliveryClaimsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Claim rows of every learner partition, session and reminder: everything but the schedules.
+        // Claim rows of every learner partition (session, reminder, announcement): everything but the schedules.
         var filter = TableClient.CreateQueryFilter($"PartitionKey ne {AzureTableDeliveryTable.SchedulePartition}");
         string? partition = null;
         var claims = new List<DeliveryClaim>();
@@ -148,6 +148,7 @@ public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport, IDispo
         {
             var kind = entity.RowKey.StartsWith(AzureTableDeliveryTable.NudgePrefix, StringComparison.Ordinal) ? ClaimKind.Nudge
                 : entity.RowKey.StartsWith(AzureTableDeliveryTable.ClaimPrefix, StringComparison.Ordinal) ? ClaimKind.Session
+                : entity.RowKey.StartsWith(AzureTableDeliveryTable.AnnouncementPrefix, StringComparison.Ordinal) ? ClaimKind.Announcement
                 : (ClaimKind?)null;
             if (kind is null)
             {

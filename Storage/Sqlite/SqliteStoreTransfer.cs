@@ -114,11 +114,12 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
 
     public async IAsyncEnumerable<LearnerDeliveryClaims> ExportDeliveryClaimsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        const string Keys = "SELECT tenant_id, learner_id FROM delivery_claims UNION SELECT tenant_id, learner_id FROM nudge_claims";
+        const string Keys = "SELECT tenant_id, learner_id FROM delivery_claims UNION SELECT tenant_id, learner_id FROM nudge_claims " +
+            "UNION SELECT tenant_id, learner_id FROM announcement_claims";
         await foreach (var key in KeysAsync(Keys, cancellationToken).ConfigureAwait(false))
         {
             var claims = new List<DeliveryClaim>();
-            foreach (var kind in new[] { ClaimKind.Session, ClaimKind.Nudge })
+            foreach (var kind in Enum.GetValues<ClaimKind>())
             {
                 claims.AddRange(await ListClaimsAsync(key, kind, cancellationToken).ConfigureAwait(false));
             }
@@ -150,14 +151,15 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
             $"""
             INSERT INTO campaigns ({SqliteCampaignStore.Columns})
             VALUES ($tenant, $campaign, $name, $created_by, $status, $audience_kind, $team_id, $team_name, $audience, $tracks, $topics,
-                    $start_date, $end_date, $days, $local_time, $questions, $pre, $post, $nudges, $created_at, $updated_at, 1)
+                    $start_date, $end_date, $days, $local_time, $questions, $pre, $post, $nudges, $created_at, $updated_at, 1, $announcement)
             ON CONFLICT (tenant_id, campaign_id) DO UPDATE SET
                 name = excluded.name, created_by = excluded.created_by, status = excluded.status, audience_kind = excluded.audience_kind,
                 team_id = excluded.team_id, team_name = excluded.team_name, audience = excluded.audience, tracks = excluded.tracks,
                 topics = excluded.topics, start_date = excluded.start_date, end_date = excluded.end_date, days = excluded.days,
                 local_time = excluded.local_time, questions_per_session = excluded.questions_per_session,
                 pre_assessment = excluded.pre_assessment, post_assessment = excluded.post_assessment, nudges = excluded.nudges,
-                created_at = excluded.created_at, updated_at = excluded.updated_at, version = campaigns.version + 1;
+                created_at = excluded.created_at, updated_at = excluded.updated_at, version = campaigns.version + 1,
+                announcement = excluded.announcement;
             """,
             command => SqliteCampaignStore.Bind(command, campaign),
             cancellationToken);
@@ -203,7 +205,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
                         await ExecuteAsync(connection, transaction, $"""
                             INSERT INTO {SqliteDeliveryClaimStore.Table(claim.Kind)} ({SqliteDeliveryClaimStore.Columns})
                             VALUES ($tenant, $learner, $date, $owner, $source, $claimed_at, $status, $completed_at, $activity_id, $attempts)
-                            ON CONFLICT (tenant_id, learner_id, local_date) DO UPDATE SET
+                            ON CONFLICT {SqliteDeliveryClaimStore.Key(claim.Kind)} DO UPDATE SET
                                 owner = excluded.owner, source = excluded.source, claimed_at = excluded.claimed_at,
                                 status = excluded.status, completed_at = excluded.completed_at,
                                 activity_id = excluded.activity_id, attempts = excluded.attempts;

@@ -41,11 +41,11 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("Copied 12 learner profiles, the records of 12 learners (36 issued questions, 24 answers, 12 review states) and 3 handoff records", first.Output, StringComparison.Ordinal);
         Assert.Contains(CopiedDeliveryAndCampaigns, first.Output, StringComparison.Ordinal);
         Assert.Contains(CopiedDeliveryAndCampaigns, second.Output, StringComparison.Ordinal);
-        // 12 profiles + 6 welcome markers; 36 + 24 + 12 learner rows; 3 handoffs; 5 schedules + 12 claims; 4 campaigns + 4 grants.
+        // 12 profiles + 6 welcome markers; 36 + 24 + 12 learner rows; 3 handoffs; 5 schedules + 16 claims (sessions, reminders, announcements); 4 campaigns + 4 grants.
         Assert.Equal(18, afterFirst["Learners"].Count);
         Assert.Equal(72, afterFirst["LearnerData"].Count);
         Assert.Equal(3, afterFirst["Handoffs"].Count);
-        Assert.Equal(17, afterFirst["Delivery"].Count);
+        Assert.Equal(21, afterFirst["Delivery"].Count);
         Assert.Equal(8, afterFirst["Campaigns"].Count);
         Assert.Equal(afterFirst.Keys, afterSecond.Keys);
         foreach (var table in afterFirst.Keys)
@@ -136,7 +136,7 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("usage: storage copy", error.ToString(), StringComparison.Ordinal);
     }
 
-    private const string CopiedDeliveryAndCampaigns = "Copied 5 personal schedules, 4 campaigns, 4 manager grants and 12 delivery claims.";
+    private const string CopiedDeliveryAndCampaigns = "Copied 5 personal schedules, 4 campaigns, 4 manager grants and 16 delivery claims.";
 
     /// <summary>What the target reads back is what the source holds (concurrency tokens differ by store and copy).</summary>
     private static async Task AssertSameSchedulesCampaignsGrantsAndClaimsAsync(SqliteStoreTransfer source, Training.Ports.IStoreExport target)
@@ -230,7 +230,7 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
     /// <summary>
     /// 12 learners over two tenants (half welcomed, one inactive, ids with reserved characters),
     /// each with 3 issued questions, 2 answers and a review state; 3 handoffs; the contract suite's
-    /// 5 schedules, 4 campaigns (every status), 4 manager grants and 12 delivery claims.
+    /// 5 schedules, 4 campaigns (every status), 4 manager grants and 16 delivery claims.
     /// </summary>
     private static async Task PopulateAsync(string path, int learners)
     {
