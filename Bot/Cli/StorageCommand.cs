@@ -9,7 +9,8 @@ using Beacon.Training.Ports;
 /// <summary>
 /// <c>storage copy --to azuretables [--from sqlite] [--sqlite-path p] [--connection-string cs | --service-uri u] [--table-prefix p]</c>
 /// (and the reverse, <c>--from azuretables --to sqlite</c>): copies every learner profile, issued
-/// question, answer and review state from one store to the other. Idempotent: rows keep their
+/// question, answer, review state, handoff record, personal schedule, campaign, manager grant and
+/// delivery claim from one store to the other. Idempotent: rows keep their
 /// keys and are written add-or-replace, so a second run leaves the same rows. Settings not given
 /// on the command line come from appsettings.json and the environment (Storage__...), as for the bot.
 /// </summary>
@@ -72,7 +73,7 @@ public static class StorageCommand
         using var sqlite = new SqliteDatabase(StoreRegistration.SqliteOptions(configuration, sqlitePath));
         using var tables = new AzureTableStorage(StoreRegistration.AzureTablesOptions(configuration));
         var sqliteTransfer = new SqliteStoreTransfer(sqlite);
-        var tablesTransfer = new AzureTableStoreTransfer(tables);
+        using var tablesTransfer = new AzureTableStoreTransfer(tables);
         var (source, target, targetName) = request.From == StoreRegistration.SqliteProvider
             ? ((IStoreExport)sqliteTransfer, (IStoreImport)tablesTransfer, $"Azure Table Storage (prefix {configuration["Storage:AzureTables:TablePrefix"] ?? "beacon"})")
             : (tablesTransfer, sqliteTransfer, $"SQLite {sqlitePath}");
@@ -112,10 +113,41 @@ public static class StorageCommand
             handoffs++;
         }
 
+        var schedules = 0;
+        await foreach (var schedule in source.ExportSchedulesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await target.ImportScheduleAsync(schedule, cancellationToken).ConfigureAwait(false);
+            schedules++;
+        }
+
+        var campaigns = 0;
+        await foreach (var campaign in source.ExportCampaignsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await target.ImportCampaignAsync(campaign, cancellationToken).ConfigureAwait(false);
+            campaigns++;
+        }
+
+        var grants = 0;
+        await foreach (var grant in source.ExportManagerGrantsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await target.ImportManagerGrantAsync(grant, cancellationToken).ConfigureAwait(false);
+            grants++;
+        }
+
+        var claims = 0;
+        await foreach (var learnerClaims in source.ExportDeliveryClaimsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await target.ImportDeliveryClaimsAsync(learnerClaims, cancellationToken).ConfigureAwait(false);
+            claims += learnerClaims.Claims.Count;
+        }
+
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(
             c,
             $"Copied {learners} learner profiles, the records of {withRecords} learners ({issued} issued questions, {answers} answers, {reviews} review states) and {handoffs} handoff records."));
+        output.WriteLine(string.Create(
+            c,
+            $"Copied {schedules} personal schedules, {campaigns} campaigns, {grants} manager grants and {claims} delivery claims."));
         return 0;
     }
 

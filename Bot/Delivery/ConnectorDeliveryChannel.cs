@@ -49,6 +49,14 @@ public sealed class ConnectorDeliveryChannel(
         return SendCardAsync(address, card, NudgeSummary, cancellationToken);
     }
 
+    public Task<ChannelResult> SendAnnouncementAsync(ConversationAddress address, AnnouncementMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(message);
+        var card = CampaignAnnouncementCard.Build(CampaignViews.Announcement(message.Campaign));
+        return SendCardAsync(address, card, CampaignViews.AnnouncementSummary(message.Campaign), cancellationToken);
+    }
+
     public Task<ChannelResult> CreatePersonalConversationAsync(ConversationAddress address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);

@@ -42,6 +42,7 @@ public static class DeliveryServices
         services.AddSingleton<SessionDelivery>();
         services.AddSingleton<DeliveryRunner>();
         services.AddSingleton<NudgeRunner>();
+        services.AddSingleton<AnnouncementRunner>();
         services.AddSingleton<DeliveryTicker>();
         services.AddSingleton<SlotTriggers>();
         services.AddSingleton<Beacon.Dialogs.Flows.ScheduleFlow>();

@@ -1,28 +1,19 @@
 namespace Beacon.Dialogs.Campaigns;
 
 using Beacon.Cards;
-using Beacon.Cards.Builders;
-using Beacon.Dialogs.Presentation;
 using Beacon.Dialogs.Turns;
 using Beacon.Training.Campaigns;
-using Beacon.Training.Learners;
 using Beacon.Training.Ports;
-using Microsoft.Extensions.Logging;
-
-/// <summary>One person in a campaign's audience: their learner id, and the id a personal chat is opened with (null when unknown).</summary>
-public sealed record AudienceMember(string LearnerId, string? ChatUserId, string? Name);
 
 /// <summary>The audience the form asked for, the people in it now, and why it can't be used (empty when it can).</summary>
 public sealed record ResolvedAudience(CampaignAudience Audience, IReadOnlyList<AudienceMember> Members, IReadOnlyList<string> Problems);
 
-public sealed record AnnouncementResult(int Told, int Unreachable);
-
 /// <summary>
 /// Works out who a campaign is for (the team's roster, the learners on a track, the people picked)
-/// and tells them personally when it is confirmed. Telling someone opens their 1:1 chat, which
-/// gives delivery their address: a roster member Beacon has not met yet becomes a learner here.
+/// and queues their personal announcements for delivery (<c>AnnouncementRunner</c>), keeping the
+/// roster ids so delivery can open a 1:1 chat with someone Beacon has not met yet.
 /// </summary>
-public sealed class CampaignAudiences(ILearnerStore learners, TimeProvider clock, ILogger<CampaignAudiences> logger)
+public sealed class CampaignAudiences(ILearnerStore learners)
 {
     private const int MaxIdLength = 128;
 
@@ -57,38 +48,29 @@ public sealed class CampaignAudiences(ILearnerStore learners, TimeProvider clock
         }
     }
 
-    /// <summary>Sends the announcement to everyone in <paramref name="members"/> not told before; a person who can't be reached is counted, not fatal.</summary>
-    public async Task<AnnouncementResult> AnnounceAsync(
-        ITurnContext turn, Campaign campaign, IReadOnlyList<AudienceMember> members, IReadOnlyList<string> toldBefore, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a confirm (or an edit) leaves for delivery to send: the people of <paramref name="members"/> not
+    /// told before, with their roster ids, added to those still pending from before. The counts carry on.
+    /// </summary>
+    public static CampaignAnnouncement Queue(
+        IncomingTurn incoming, CampaignAnnouncement? before, IReadOnlyList<AudienceMember> members, IReadOnlyList<string> toldBefore)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(members);
-        var card = CampaignAnnouncementCard.Build(CampaignViews.Announcement(campaign));
-        int told = 0, unreachable = 0;
-        foreach (var member in members.Where(m => !toldBefore.Contains(m.LearnerId, StringComparer.Ordinal)))
+        var waiting = before?.Pending ?? [];
+        var added = members
+            .Where(m => !toldBefore.Contains(m.LearnerId, StringComparer.Ordinal) && !waiting.Any(w => w.LearnerId == m.LearnerId))
+            .DistinctBy(m => m.LearnerId, StringComparer.Ordinal)
+            .ToList();
+        return new CampaignAnnouncement
         {
-            if (member.ChatUserId is null)
-            {
-                unreachable++;
-                continue;
-            }
-
-            try
-            {
-                var address = await turn.SendPersonalAsync(member.ChatUserId, OutgoingMessage.FromCard(card, $"You're in the campaign {campaign.Name}"), cancellationToken)
-                    .ConfigureAwait(false);
-                await RememberAsync(new LearnerKey(campaign.TenantId, member.LearnerId), member.Name, address, cancellationToken).ConfigureAwait(false);
-                told++;
-            }
-            catch (Exception ex) when (ex is not (OperationCanceledException or StoreUnavailableException))
-            {
-                logger.LogWarning(ex, "Could not tell an audience member about campaign {CampaignId}", campaign.Id);
-                unreachable++;
-            }
-        }
-
-        return new AnnouncementResult(told, unreachable);
+            ServiceUrl = incoming.Address.ServiceUrl,
+            ChannelId = incoming.Address.ChannelId,
+            BotId = incoming.Address.BotId,
+            Pending = [.. waiting, .. added],
+            Told = before?.Told ?? 0,
+            Total = (before?.Total ?? 0) + added.Count,
+        };
     }
 
     private static async Task<ResolvedAudience> TeamAsync(ITurnContext turn, Campaign? current, CancellationToken cancellationToken)
@@ -126,17 +108,5 @@ public sealed class CampaignAudiences(ILearnerStore learners, TimeProvider clock
             },
             members,
             []);
-    }
-
-    private async Task RememberAsync(LearnerKey key, string? name, ConversationAddress address, CancellationToken cancellationToken)
-    {
-        var existing = await learners.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (existing?.Address == address)
-        {
-            return;
-        }
-
-        var learner = existing ?? new Learner { Key = key, DisplayName = name, CreatedAt = clock.GetUtcNow() };
-        await learners.UpsertAsync(learner with { Address = address }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -187,10 +187,17 @@ public sealed class CampaignFlow(
             return new CardInvokeResult(FormWithProblems(form, basis, incoming, today, refusals));
         }
 
+        // An edit tells only people who are new to the audience (a track's learners were told when it was confirmed).
+        IReadOnlyList<string> previouslyTold = current is not { Status: not CampaignStatus.Draft } ? []
+            : current.Audience.Kind == AudienceKind.Track && edited.Audience.Kind == AudienceKind.Track ? [.. resolved.Members.Select(m => m.LearnerId)]
+            : current.Audience.LearnerIds;
+
+        // The announcements go out from delivery's next tick, paced and retried; the invoke is answered now.
+        var announcement = CampaignAudiences.Queue(incoming, current?.Announcement, resolved.Members, previouslyTold);
         Campaign saved;
         try
         {
-            saved = await campaigns.SaveAsync(change.Changed!, cancellationToken).ConfigureAwait(false);
+            saved = await campaigns.SaveAsync(change.Changed! with { Announcement = announcement }, cancellationToken).ConfigureAwait(false);
         }
         catch (ConcurrencyConflictException)
         {
@@ -200,20 +207,18 @@ public sealed class CampaignFlow(
                 .ConfigureAwait(false));
         }
 
-        // An edit tells only people who are new to the audience (a track's learners were told when it was confirmed).
-        IReadOnlyList<string> previouslyTold = current is not { Status: not CampaignStatus.Draft } ? []
-            : current.Audience.Kind == AudienceKind.Track && saved.Audience.Kind == AudienceKind.Track ? [.. resolved.Members.Select(m => m.LearnerId)]
-            : current.Audience.LearnerIds;
-        var told = await audiences.AnnounceAsync(turn, saved, resolved.Members, previouslyTold, cancellationToken).ConfigureAwait(false);
         var notice = current is { Status: not CampaignStatus.Draft }
-            ? $"Saved your changes to {saved.Name}. They apply from tomorrow."
-            : $"{saved.Name} is confirmed. {Told(told)}";
+            ? $"Saved your changes to {saved.Name}. They apply from tomorrow.{Telling(announcement.Total - (current.Announcement?.Total ?? 0))}"
+            : $"{saved.Name} is confirmed.{Telling(announcement.Total)}";
         return new CardInvokeResult(await ListAsync(incoming, notice, cancellationToken).ConfigureAwait(false));
     }
 
-    private static string Told(AnnouncementResult told) => told.Unreachable == 0
-        ? $"I've told {told.Told} {(told.Told == 1 ? "person" : "people")} in a personal chat."
-        : $"I've told {told.Told} {(told.Told == 1 ? "person" : "people")} in a personal chat; {told.Unreachable} I couldn't reach yet will get their sessions once they open Beacon.";
+    private static string Telling(int people) => people switch
+    {
+        0 => string.Empty,
+        1 => " I'm telling the 1 person in it in a personal chat now.",
+        _ => $" I'm telling the {people} people in it in a personal chat now.",
+    };
 
     private static AdaptiveCard FormWithProblems(CampaignForm form, Campaign basis, IncomingTurn incoming, DateOnly today, IReadOnlyList<string> problems)
     {

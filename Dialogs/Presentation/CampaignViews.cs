@@ -19,7 +19,7 @@ public static class CampaignViews
             Name = campaign.Name.Length == 0 ? "Untitled campaign" : campaign.Name,
             State = state.ToString().ToLowerInvariant(),
             When = $"{Capitalised(Schedule(campaign))}, {Date(campaign.StartDate)} to {Date(campaign.EndDate)}",
-            Audience = Audience(campaign),
+            Audience = Audience(campaign) + Told(campaign.Announcement),
             CanPause = state is CampaignState.Scheduled or CampaignState.Running,
             CanResume = state == CampaignState.Paused,
             CanEdit = state is CampaignState.Draft or CampaignState.Scheduled or CampaignState.Running or CampaignState.Paused,
@@ -63,6 +63,22 @@ public static class CampaignViews
         AudienceKind.Track => "Everyone on " + Joined([.. campaign.Tracks.Select(Track.DisplayName)]),
         _ => $"Picked people ({People(campaign.Audience.LearnerIds.Count)})",
     };
+
+    /// <summary>"; told 5 of 12 so far" while announcements go out, "; all 12 told" after; nothing when none were queued.</summary>
+    private static string Told(CampaignAnnouncement? announcement) => announcement switch
+    {
+        null or { Total: 0 } => string.Empty,
+        { IsPending: true } => string.Create(CultureInfo.InvariantCulture, $"; told {announcement.Told} of {announcement.Total} so far"),
+        _ when announcement.Told == announcement.Total => string.Create(CultureInfo.InvariantCulture, $"; all {announcement.Total} told"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"; told {announcement.Told} of {announcement.Total} (the others get their sessions once they open Beacon)"),
+    };
+
+    /// <summary>The text a notification shows for the announcement card.</summary>
+    public static string AnnouncementSummary(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        return $"You're in the campaign {campaign.Name}";
+    }
 
     private static string People(int count) => count == 1 ? "1 person" : $"{count.ToString(CultureInfo.InvariantCulture)} people";
 

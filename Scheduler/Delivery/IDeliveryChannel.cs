@@ -1,6 +1,7 @@
 namespace Beacon.Scheduler.Delivery;
 
 using Beacon.Scheduler.Sessions;
+using Beacon.Training.Campaigns;
 using Beacon.Training.Learners;
 
 /// <summary>
@@ -15,6 +16,9 @@ public interface IDeliveryChannel
     /// <summary>Sends the one reminder of a campaign session the learner has not answered yet.</summary>
     Task<ChannelResult> SendNudgeAsync(ConversationAddress address, NudgeMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Tells the learner personally that they are in a confirmed campaign.</summary>
+    Task<ChannelResult> SendAnnouncementAsync(ConversationAddress address, AnnouncementMessage message, CancellationToken cancellationToken);
+
     /// <summary>Creates (or finds) the 1:1 conversation with the learner; <see cref="ChannelResult.Id"/> is its id.</summary>
     Task<ChannelResult> CreatePersonalConversationAsync(ConversationAddress address, CancellationToken cancellationToken);
 }
@@ -24,6 +28,9 @@ public sealed record SessionMessage(Learner Learner, SessionPlan Plan, string Pr
 
 /// <summary>A reminder: the campaign's name, and the prompt id of the session's first question (the card opens it again).</summary>
 public sealed record NudgeMessage(Learner Learner, string CampaignName, string PromptId, DateOnly LocalDate);
+
+/// <summary>A campaign's announcement to one person in its audience.</summary>
+public sealed record AnnouncementMessage(Campaign Campaign, AudienceMember Person);
 
 public enum ChannelStatus
 {

@@ -74,6 +74,51 @@ public sealed class SessionDelivery(
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Tells one person of <paramref name="campaign"/>'s audience about it, at most once per person and
+    /// campaign across instances (a claim of kind <see cref="ClaimKind.Announcement"/>). Someone Beacon
+    /// has not met yet gets their 1:1 conversation opened from the roster id kept at the confirm, and
+    /// becomes a learner with that address. An inactive learner, or someone with no way to reach them,
+    /// is unreachable (not claimed).
+    /// </summary>
+    public async Task<DeliveryOutcome> DeliverAnnouncementAsync(Campaign campaign, AudienceMember person, DeliveryReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(report);
+        var reach = campaign.Announcement ?? throw new ArgumentException("The campaign has no announcement to send.", nameof(campaign));
+        var key = new LearnerKey(campaign.TenantId, person.LearnerId);
+        var known = await learners.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (known is { Active: false } || (known?.Address is null && person.ChatUserId is null))
+        {
+            return DeliveryOutcome.Unreachable;
+        }
+
+        var claim = NewClaim(key, LocalSlot.ToLocal(clock.GetUtcNow(), TimeZoneInfo.Utc).Date, ClaimKind.Announcement, DueRule.CampaignSource(campaign.Id));
+        var message = new AnnouncementMessage(campaign, person);
+        return await ClaimAndRunAsync(
+            claim,
+            async ct =>
+            {
+                var learner = known ?? new Learner { Key = key, DisplayName = person.Name, CreatedAt = clock.GetUtcNow() };
+                if (learner.Address is null)
+                {
+                    var opened = await OpenConversationAsync(
+                        learner, new ConversationAddress(reach.ServiceUrl, reach.ChannelId, string.Empty, reach.BotId, person.ChatUserId!, campaign.TenantId), report, ct)
+                        .ConfigureAwait(false);
+                    if (opened is null)
+                    {
+                        return (DeliveryOutcome.Failed, Done(claim, DeliveryStatus.Failed, null, 1));
+                    }
+
+                    learner = learner with { Address = opened };
+                }
+
+                return await SendAsync(learner, claim, claim.LocalDate, (address, c) => channel.SendAnnouncementAsync(address, message, c), report, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     private DeliveryClaim NewClaim(LearnerKey learner, DateOnly localDate, ClaimKind kind, string source) => new()
     {
         Learner = learner,
@@ -149,11 +194,13 @@ public sealed class SessionDelivery(
                     return (DeliveryOutcome.Blocked, Done(claim, DeliveryStatus.Blocked, null, attempt));
                 case ChannelStatus.NotFound when !recreated:
                     recreated = true;
-                    var fresh = await RecreateConversationAsync(learner, address, report, cancellationToken).ConfigureAwait(false);
+                    var fresh = await OpenConversationAsync(learner, address, report, cancellationToken).ConfigureAwait(false);
                     if (fresh is null)
                     {
                         return (DeliveryOutcome.Failed, Done(claim, DeliveryStatus.Failed, null, attempt));
                     }
+
+                    report.CountRecreated();
 
                     address = fresh;
                     report.CountRetry();
@@ -194,8 +241,12 @@ public sealed class SessionDelivery(
         return (composer.Compose(new SessionRequest(slot.Learner, pack, states, history, now, options.SessionSize, OnDemand: false)), PromptIdFor(slot.LocalDate));
     }
 
-    /// <summary>404: the stored conversation is gone. Create the 1:1 conversation again (within the limits) and keep its address.</summary>
-    private async Task<ConversationAddress?> RecreateConversationAsync(
+    /// <summary>
+    /// Creates the 1:1 conversation (within the limits) and keeps its address on the learner (created
+    /// when new): after a 404 (the stored conversation is gone), or for someone Beacon has not met yet.
+    /// A 403 marks a stored learner inactive.
+    /// </summary>
+    private async Task<ConversationAddress?> OpenConversationAsync(
         Learner learner, ConversationAddress address, DeliveryReport report, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
@@ -209,7 +260,6 @@ public sealed class SessionDelivery(
             switch (created.Status)
             {
                 case ChannelStatus.Ok when !string.IsNullOrEmpty(created.Id):
-                    report.CountRecreated();
                     var fresh = address with { ConversationId = created.Id };
                     var stored = await learners.GetAsync(learner.Key, cancellationToken).ConfigureAwait(false) ?? learner;
                     await learners.UpsertAsync(stored with { Address = fresh }, cancellationToken).ConfigureAwait(false);

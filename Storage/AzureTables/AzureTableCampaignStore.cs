@@ -12,7 +12,7 @@ using Beacon.Training.Schedules;
 /// <summary>Campaigns in <c>{prefix}Campaigns</c> (see <see cref="AzureTableCampaignTable"/>), with ETag concurrency.</summary>
 public sealed class AzureTableCampaignStore(AzureTableCampaignTable table) : ICampaignStore
 {
-    private const int AudienceChunk = 30_000;
+    private const int TextChunk = 30_000;
 
     public Task<Campaign?> GetAsync(CampaignKey key, CancellationToken cancellationToken) =>
         table.RunAsync(
@@ -117,21 +117,18 @@ public sealed class AzureTableCampaignStore(AzureTableCampaignTable table) : ICa
             entity["TeamName"] = teamName;
         }
 
-        var audience = JsonSerializer.Serialize(campaign.Audience.LearnerIds);
-        var chunks = 0;
-        for (var i = 0; i < audience.Length; i += AudienceChunk, chunks++)
+        WriteChunked(entity, "Audience", JsonSerializer.Serialize(campaign.Audience.LearnerIds));
+        if (StoredAnnouncement.Format(campaign.Announcement) is { } announcement)
         {
-            entity["Audience" + chunks.ToString(CultureInfo.InvariantCulture)] = audience.Substring(i, Math.Min(AudienceChunk, audience.Length - i));
+            WriteChunked(entity, "Announcement", announcement);
         }
 
-        entity["AudienceChunks"] = chunks;
         return entity;
     }
 
     internal static Campaign Read(TableEntity entity)
     {
-        var chunks = entity.GetInt32("AudienceChunks") ?? 0;
-        var audience = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString("Audience" + i.ToString(CultureInfo.InvariantCulture))));
+        var audience = ReadChunked(entity, "Audience");
         return new Campaign
         {
             TenantId = AzureTableLearnerStore.Required(entity, "TenantId"),
@@ -159,8 +156,24 @@ public sealed class AzureTableCampaignStore(AzureTableCampaignTable table) : ICa
             CreatedAt = StoredTime.Parse(AzureTableLearnerStore.Required(entity, "CreatedAt")),
             UpdatedAt = StoredTime.Parse(AzureTableLearnerStore.Required(entity, "UpdatedAt")),
             ConcurrencyToken = entity.ETag.ToString(),
+            Announcement = StoredAnnouncement.Parse(ReadChunked(entity, "Announcement")),
         };
     }
+
+    /// <summary>A string property can hold 32K characters: longer text goes into Name0, Name1, ... with NameChunks.</summary>
+    private static void WriteChunked(TableEntity entity, string name, string text)
+    {
+        var chunks = 0;
+        for (var i = 0; i < text.Length; i += TextChunk, chunks++)
+        {
+            entity[name + chunks.ToString(CultureInfo.InvariantCulture)] = text.Substring(i, Math.Min(TextChunk, text.Length - i));
+        }
+
+        entity[name + "Chunks"] = chunks;
+    }
+
+    private static string ReadChunked(TableEntity entity, string name) =>
+        string.Concat(Enumerable.Range(0, entity.GetInt32(name + "Chunks") ?? 0).Select(i => entity.GetString(name + i.ToString(CultureInfo.InvariantCulture))));
 
     private static List<string> StringList(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];

@@ -7,7 +7,7 @@ using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Schedules;
 
-/// <summary>Session and reminder claims in <c>{prefix}Delivery</c> (see <see cref="AzureTableDeliveryTable"/>): AddEntity is the "add if absent"; 409 means taken.</summary>
+/// <summary>Session, reminder and announcement claims in <c>{prefix}Delivery</c> (see <see cref="AzureTableDeliveryTable"/>): AddEntity is the "add if absent"; 409 means taken.</summary>
 public sealed class AzureTableDeliveryClaimStore(AzureTableDeliveryTable table) : IDeliveryClaimStore
 {
     public Task<bool> TryClaimAsync(DeliveryClaim claim, CancellationToken cancellationToken)
@@ -49,9 +49,14 @@ public sealed class AzureTableDeliveryClaimStore(AzureTableDeliveryTable table) 
     private static string Row(ClaimKind kind, DateOnly date) =>
         (kind == ClaimKind.Nudge ? AzureTableDeliveryTable.NudgePrefix : AzureTableDeliveryTable.ClaimPrefix) + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static TableEntity Write(DeliveryClaim claim)
+    /// <summary>An announcement is once per learner and campaign (its source), the other kinds once per learner and date.</summary>
+    private static string Row(DeliveryClaim claim) => claim.Kind == ClaimKind.Announcement
+        ? AzureTableDeliveryTable.AnnouncementPrefix + TableKeys.Escape(claim.Source)
+        : Row(claim.Kind, claim.LocalDate);
+
+    internal static TableEntity Write(DeliveryClaim claim)
     {
-        var entity = new TableEntity(TableKeys.LearnerPartition(claim.Learner), Row(claim.Kind, claim.LocalDate))
+        var entity = new TableEntity(TableKeys.LearnerPartition(claim.Learner), Row(claim))
         {
             ["TenantId"] = claim.Learner.TenantId,
             ["LearnerId"] = claim.Learner.LearnerId,
@@ -75,7 +80,7 @@ public sealed class AzureTableDeliveryClaimStore(AzureTableDeliveryTable table) 
         return entity;
     }
 
-    private static DeliveryClaim Read(TableEntity entity) => new()
+    internal static DeliveryClaim Read(TableEntity entity) => new()
     {
         Learner = new LearnerKey(entity.GetString("TenantId"), entity.GetString("LearnerId")),
         LocalDate = DateOnly.ParseExact(entity.GetString("LocalDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),

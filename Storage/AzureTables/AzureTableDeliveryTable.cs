@@ -15,6 +15,7 @@ public sealed class AzureTableDeliveryTable(AzureTableStorage storage) : AzureTa
     internal const string SchedulePartition = "schedule";
     internal const string ClaimPrefix = "claim|";
     internal const string NudgePrefix = "nudge|";
+    internal const string AnnouncementPrefix = "announce|";
 
     internal static string LearnerRow(string tenantId, string id) => TableKeys.Escape(tenantId) + "|" + TableKeys.Escape(id);
 }

@@ -58,6 +58,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                 {
                     var kind = entity.PartitionKey == AzureTableDeliveryTable.SchedulePartition ? "delivery schedule"
                         : entity.RowKey.StartsWith(AzureTableDeliveryTable.NudgePrefix, StringComparison.Ordinal) ? "reminders"
+                        : entity.RowKey.StartsWith(AzureTableDeliveryTable.AnnouncementPrefix, StringComparison.Ordinal) ? "campaign announcements"
                         : "delivery claims";
                     counts[kind] = counts.GetValueOrDefault(kind) + 1;
                 }
@@ -135,7 +136,9 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
             var audiences = new List<TableEntity>();
             await foreach (var entity in Campaigns.QueryAsync<TableEntity>(campaignFilter, storage.ListPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                if (AzureTableCampaignStore.Read(entity).Audience.LearnerIds.Contains(learner.LearnerId, StringComparer.Ordinal))
+                var campaign = AzureTableCampaignStore.Read(entity);
+                if (campaign.Audience.LearnerIds.Contains(learner.LearnerId, StringComparer.Ordinal)
+                    || campaign.Announcement?.Pending.Any(p => p.LearnerId == learner.LearnerId) == true)
                 {
                     audiences.Add(entity);
                 }
@@ -162,7 +165,8 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                 {
                     var campaign = AzureTableCampaignStore.Read(entity);
                     var remaining = campaign.Audience.LearnerIds.Where(id => !string.Equals(id, learner.LearnerId, StringComparison.Ordinal)).ToList();
-                    var rewritten = AzureTableCampaignStore.Write(campaign with { Audience = campaign.Audience with { LearnerIds = remaining } });
+                    var announcement = campaign.Announcement is { } a ? a with { Pending = [.. a.Pending.Where(p => p.LearnerId != learner.LearnerId)] } : null;
+                    var rewritten = AzureTableCampaignStore.Write(campaign with { Audience = campaign.Audience with { LearnerIds = remaining }, Announcement = announcement });
                     await Campaigns.UpdateEntityAsync(rewritten, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                     changed++;
                 }

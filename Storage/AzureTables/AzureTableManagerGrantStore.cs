@@ -22,18 +22,7 @@ public sealed class AzureTableManagerGrantStore(AzureTableCampaignTable table) :
     public Task GrantAsync(ManagerGrant grant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        var entity = new TableEntity(TableKeys.Tenant(grant.TenantId), AzureTableCampaignTable.GrantRow(grant.LearnerId))
-        {
-            ["TenantId"] = grant.TenantId,
-            ["LearnerId"] = grant.LearnerId,
-            ["GrantedBy"] = grant.GrantedBy,
-            ["GrantedAt"] = StoredTime.Format(grant.GrantedAt),
-        };
-        if (grant.DisplayName is { } name)
-        {
-            entity["DisplayName"] = name;
-        }
-
+        var entity = Write(grant);
         return table.RunAsync(
             async ct =>
             {
@@ -69,14 +58,33 @@ public sealed class AzureTableManagerGrantStore(AzureTableCampaignTable table) :
         var filter = AzureTableCampaignTable.RangeFilter(AzureTableCampaignTable.GrantPrefix, tenantId);
         await foreach (var entity in AzureTableStorage.QueryPagesAsync(table.Table, filter, table.Storage.ListPageSize, cancellationToken).ConfigureAwait(false))
         {
-            grants.Add(new ManagerGrant(
-                tenantId,
-                AzureTableLearnerStore.Required(entity, "LearnerId"),
-                entity.GetString("DisplayName"),
-                AzureTableLearnerStore.Required(entity, "GrantedBy"),
-                StoredTime.Parse(AzureTableLearnerStore.Required(entity, "GrantedAt"))));
+            grants.Add(Read(entity));
         }
 
         return [.. grants.OrderBy(g => g.GrantedAt).ThenBy(g => g.LearnerId, StringComparer.Ordinal)];
     }
+
+    internal static TableEntity Write(ManagerGrant grant)
+    {
+        var entity = new TableEntity(TableKeys.Tenant(grant.TenantId), AzureTableCampaignTable.GrantRow(grant.LearnerId))
+        {
+            ["TenantId"] = grant.TenantId,
+            ["LearnerId"] = grant.LearnerId,
+            ["GrantedBy"] = grant.GrantedBy,
+            ["GrantedAt"] = StoredTime.Format(grant.GrantedAt),
+        };
+        if (grant.DisplayName is { } name)
+        {
+            entity["DisplayName"] = name;
+        }
+
+        return entity;
+    }
+
+    internal static ManagerGrant Read(TableEntity entity) => new(
+        AzureTableLearnerStore.Required(entity, "TenantId"),
+        AzureTableLearnerStore.Required(entity, "LearnerId"),
+        entity.GetString("DisplayName"),
+        AzureTableLearnerStore.Required(entity, "GrantedBy"),
+        StoredTime.Parse(AzureTableLearnerStore.Required(entity, "GrantedAt")));
 }

@@ -64,7 +64,7 @@ public sealed class AzureTableScheduleStore(AzureTableDeliveryTable table) : ISc
 
     private static string Row(LearnerKey learner) => AzureTableDeliveryTable.LearnerRow(learner.TenantId, learner.LearnerId);
 
-    private static TableEntity Write(PersonalSchedule schedule)
+    internal static TableEntity Write(PersonalSchedule schedule)
     {
         var entity = new TableEntity(AzureTableDeliveryTable.SchedulePartition, Row(schedule.Learner))
         {
@@ -99,7 +99,7 @@ public sealed class AzureTableScheduleStore(AzureTableDeliveryTable table) : ISc
         return entity;
     }
 
-    private static PersonalSchedule Read(TableEntity entity)
+    internal static PersonalSchedule Read(TableEntity entity)
     {
         var quietStart = entity.GetString("QuietStart");
         var quietEnd = entity.GetString("QuietEnd");

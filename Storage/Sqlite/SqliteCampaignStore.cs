@@ -16,10 +16,10 @@ using static Beacon.Storage.Sqlite.SqliteDatabase;
 /// </summary>
 public sealed class SqliteCampaignStore : ICampaignStore
 {
-    private const string Columns = """
+    internal const string Columns = """
         tenant_id, campaign_id, name, created_by, status, audience_kind, team_id, team_name, audience, tracks, topics,
         start_date, end_date, days, local_time, questions_per_session, pre_assessment, post_assessment, nudges,
-        created_at, updated_at, version
+        created_at, updated_at, version, announcement
         """;
 
     private readonly SqliteDatabase database;
@@ -64,7 +64,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
                     ? $"""
                       INSERT INTO campaigns ({Columns})
                       VALUES ($tenant, $campaign, $name, $created_by, $status, $audience_kind, $team_id, $team_name, $audience, $tracks, $topics,
-                              $start_date, $end_date, $days, $local_time, $questions, $pre, $post, $nudges, $created_at, $updated_at, 1)
+                              $start_date, $end_date, $days, $local_time, $questions, $pre, $post, $nudges, $created_at, $updated_at, 1, $announcement)
                       ON CONFLICT (tenant_id, campaign_id) DO NOTHING
                       RETURNING version;
                       """
@@ -74,7 +74,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
                           team_id = $team_id, team_name = $team_name, audience = $audience, tracks = $tracks, topics = $topics,
                           start_date = $start_date, end_date = $end_date, days = $days, local_time = $local_time,
                           questions_per_session = $questions, pre_assessment = $pre, post_assessment = $post, nudges = $nudges,
-                          created_at = $created_at, updated_at = $updated_at, version = version + 1
+                          created_at = $created_at, updated_at = $updated_at, version = version + 1, announcement = $announcement
                       WHERE tenant_id = $tenant AND campaign_id = $campaign AND version = $expected
                       RETURNING version;
                       """;
@@ -167,7 +167,8 @@ public sealed class SqliteCampaignStore : ICampaignStore
             },
             cancellationToken);
 
-    private static void Bind(SqliteCommand command, Campaign campaign)
+    /// <summary>Binds every column but <c>version</c> ($tenant, $campaign, $name, ... $updated_at).</summary>
+    internal static void Bind(SqliteCommand command, Campaign campaign)
     {
         Add(command, "$tenant", campaign.TenantId);
         Add(command, "$campaign", campaign.Id);
@@ -190,6 +191,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
         Add(command, "$nudges", campaign.Nudges ? 1 : 0);
         Add(command, "$created_at", StoredTime.Format(campaign.CreatedAt));
         Add(command, "$updated_at", StoredTime.Format(campaign.UpdatedAt));
+        Add(command, "$announcement", StoredAnnouncement.Format(campaign.Announcement));
     }
 
     private static Campaign Read(SqliteDataReader reader) => new()
@@ -219,6 +221,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
         CreatedAt = StoredTime.Parse(reader.GetString(19)),
         UpdatedAt = StoredTime.Parse(reader.GetString(20)),
         ConcurrencyToken = reader.GetInt64(21).ToString(CultureInfo.InvariantCulture),
+        Announcement = StoredAnnouncement.Parse(GetNullableString(reader, 22)),
     };
 
     private static List<string> StringList(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];

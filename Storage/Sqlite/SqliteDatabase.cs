@@ -16,7 +16,7 @@ using Microsoft.Data.Sqlite;
 public sealed class SqliteDatabase : IDisposable
 {
     /// <summary>The schema this build writes. Bump it and add a migration step when a table changes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string SchemaSql = """
         CREATE TABLE IF NOT EXISTS schema_version (
@@ -159,9 +159,23 @@ public sealed class SqliteDatabase : IDisposable
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             version INTEGER NOT NULL,
+            announcement TEXT NULL,
             PRIMARY KEY (tenant_id, campaign_id)
         );
         CREATE INDEX IF NOT EXISTS ix_campaigns_status ON campaigns (status, tenant_id, campaign_id);
+        CREATE TABLE IF NOT EXISTS announcement_claims (
+            tenant_id TEXT NOT NULL,
+            learner_id TEXT NOT NULL,
+            local_date TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            source TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            completed_at TEXT NULL,
+            activity_id TEXT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (tenant_id, learner_id, source)
+        );
         CREATE TABLE IF NOT EXISTS manager_grants (
             tenant_id TEXT NOT NULL,
             learner_id TEXT NOT NULL,
@@ -505,6 +519,15 @@ public sealed class SqliteDatabase : IDisposable
                     {
                         Add(insert, "$version", SchemaVersion);
                         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else if (stored == 1)
+                {
+                    // Version 2: campaigns keep their pending announcements.
+                    var migrate = CreateCommand(connection, "ALTER TABLE campaigns ADD COLUMN announcement TEXT NULL; UPDATE schema_version SET version = 2;", transaction);
+                    await using (migrate.ConfigureAwait(false))
+                    {
+                        await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
                 }
                 else if (stored > SchemaVersion)

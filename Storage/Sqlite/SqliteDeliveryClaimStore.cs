@@ -9,11 +9,12 @@ using static Beacon.Storage.Sqlite.SqliteDatabase;
 
 /// <summary>
 /// Delivery claims: primary key (tenant, learner, local date); <c>INSERT ... ON CONFLICT DO NOTHING</c> is the
-/// "add if absent". Session claims live in <c>delivery_claims</c>, reminder claims in <c>nudge_claims</c> (same columns).
+/// "add if absent". Session claims live in <c>delivery_claims</c>, reminder claims in <c>nudge_claims</c>, announcement
+/// claims (keyed by source, the campaign, instead of date) in <c>announcement_claims</c> (same columns).
 /// </summary>
 public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
 {
-    private const string Columns = "tenant_id, learner_id, local_date, owner, source, claimed_at, status, completed_at, activity_id, attempts";
+    internal const string Columns = "tenant_id, learner_id, local_date, owner, source, claimed_at, status, completed_at, activity_id, attempts";
 
     private readonly SqliteDatabase database;
 
@@ -32,7 +33,7 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
                 var command = CreateCommand(connection, $"""
                     INSERT INTO {Table(claim.Kind)} ({Columns})
                     VALUES ($tenant, $learner, $date, $owner, $source, $claimed_at, $status, $completed_at, $activity_id, $attempts)
-                    ON CONFLICT (tenant_id, learner_id, local_date) DO NOTHING;
+                    ON CONFLICT {Key(claim.Kind)} DO NOTHING;
                     """);
                 await using (command.ConfigureAwait(false))
                 {
@@ -74,7 +75,7 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
                 var command = CreateCommand(connection, $"""
                     INSERT INTO {Table(claim.Kind)} ({Columns})
                     VALUES ($tenant, $learner, $date, $owner, $source, $claimed_at, $status, $completed_at, $activity_id, $attempts)
-                    ON CONFLICT (tenant_id, learner_id, local_date) DO UPDATE SET
+                    ON CONFLICT {Key(claim.Kind)} DO UPDATE SET
                         status = excluded.status, completed_at = excluded.completed_at,
                         activity_id = excluded.activity_id, attempts = excluded.attempts;
                     """);
@@ -91,9 +92,17 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
 
     internal static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Table(ClaimKind kind) => kind == ClaimKind.Nudge ? "nudge_claims" : "delivery_claims";
+    internal static string Table(ClaimKind kind) => kind switch
+    {
+        ClaimKind.Nudge => "nudge_claims",
+        ClaimKind.Announcement => "announcement_claims",
+        _ => "delivery_claims",
+    };
 
-    private static void Bind(SqliteCommand command, DeliveryClaim claim)
+    /// <summary>The primary key: an announcement is once per learner and campaign (its source), the others once per learner and date.</summary>
+    internal static string Key(ClaimKind kind) => kind == ClaimKind.Announcement ? "(tenant_id, learner_id, source)" : "(tenant_id, learner_id, local_date)";
+
+    internal static void Bind(SqliteCommand command, DeliveryClaim claim)
     {
         Add(command, "$tenant", claim.Learner.TenantId);
         Add(command, "$learner", claim.Learner.LearnerId);
@@ -107,7 +116,7 @@ public sealed class SqliteDeliveryClaimStore : IDeliveryClaimStore
         Add(command, "$attempts", claim.Attempts);
     }
 
-    private static DeliveryClaim Read(SqliteDataReader reader) => new()
+    internal static DeliveryClaim Read(SqliteDataReader reader) => new()
     {
         Learner = new LearnerKey(reader.GetString(0), reader.GetString(1)),
         LocalDate = ParseDate(reader.GetString(2)),

@@ -23,9 +23,13 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
         ["handoffs"] = LearnerFootprint.Handoffs,
         ["manager_grants"] = LearnerFootprint.ManagerRole,
         ["nudge_claims"] = "reminders",
+        ["announcement_claims"] = "campaign announcements",
     };
 
     private const string InAudience = "tenant_id = $tenant AND EXISTS (SELECT 1 FROM json_each(campaigns.audience) WHERE value = $learner)";
+
+    private const string InAnnouncement =
+        "tenant_id = $tenant AND announcement IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(campaigns.announcement, '$.Pending') WHERE json_extract(value, '$.LearnerId') = $learner)";
 
     /// <summary>Columns that hold the learner's id, in order of preference.</summary>
     private static readonly string[] LearnerColumns = ["learner_id", "from_user_id"];
@@ -99,6 +103,21 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
                         Add(audiences, "$tenant", learner.TenantId);
                         Add(audiences, "$learner", learner.LearnerId);
                         deleted += await audiences.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    }
+
+                    // Roster ids and names kept for announcements still to send.
+                    var pending = CreateCommand(connection, $"""
+                        UPDATE campaigns SET
+                            announcement = json_set(announcement, '$.Pending',
+                                (SELECT json_group_array(json(value)) FROM json_each(campaigns.announcement, '$.Pending') WHERE json_extract(value, '$.LearnerId') <> $learner)),
+                            version = version + 1
+                        WHERE {InAnnouncement};
+                        """, transaction);
+                    await using (pending.ConfigureAwait(false))
+                    {
+                        Add(pending, "$tenant", learner.TenantId);
+                        Add(pending, "$learner", learner.LearnerId);
+                        deleted += await pending.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                     }
 
                     await transaction.CommitAsync(ct).ConfigureAwait(false);

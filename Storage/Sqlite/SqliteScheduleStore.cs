@@ -11,7 +11,7 @@ using static Beacon.Storage.Sqlite.SqliteDatabase;
 /// <summary>Personal schedules (optimistic concurrency by row version, like review states).</summary>
 public sealed class SqliteScheduleStore : IScheduleStore
 {
-    private const string Columns =
+    internal const string Columns =
         "tenant_id, learner_id, enabled, days, local_time, time_zone, quiet_start, quiet_end, paused_at, paused_until, updated_at, version";
 
     private readonly SqliteDatabase database;
@@ -75,17 +75,7 @@ public sealed class SqliteScheduleStore : IScheduleStore
                 var command = CreateCommand(connection, sql);
                 await using (command.ConfigureAwait(false))
                 {
-                    Add(command, "$tenant", schedule.Learner.TenantId);
-                    Add(command, "$learner", schedule.Learner.LearnerId);
-                    Add(command, "$enabled", schedule.Enabled ? 1 : 0);
-                    Add(command, "$days", (int)schedule.Days);
-                    Add(command, "$local_time", FormatTime(schedule.LocalTime));
-                    Add(command, "$time_zone", schedule.TimeZone);
-                    Add(command, "$quiet_start", schedule.QuietHours is { } q1 ? FormatTime(q1.Start) : null);
-                    Add(command, "$quiet_end", schedule.QuietHours is { } q2 ? FormatTime(q2.End) : null);
-                    Add(command, "$paused_at", StoredTime.Format(schedule.PausedAt));
-                    Add(command, "$paused_until", StoredTime.Format(schedule.PausedUntil));
-                    Add(command, "$updated_at", StoredTime.Format(schedule.UpdatedAt));
+                    Bind(command, schedule);
                     if (expected is { } version)
                     {
                         Add(command, "$expected", version);
@@ -129,6 +119,22 @@ public sealed class SqliteScheduleStore : IScheduleStore
         {
             yield return schedule;
         }
+    }
+
+    /// <summary>Binds every column but <c>version</c> ($tenant, $learner, $enabled, ... $updated_at).</summary>
+    internal static void Bind(SqliteCommand command, PersonalSchedule schedule)
+    {
+        Add(command, "$tenant", schedule.Learner.TenantId);
+        Add(command, "$learner", schedule.Learner.LearnerId);
+        Add(command, "$enabled", schedule.Enabled ? 1 : 0);
+        Add(command, "$days", (int)schedule.Days);
+        Add(command, "$local_time", FormatTime(schedule.LocalTime));
+        Add(command, "$time_zone", schedule.TimeZone);
+        Add(command, "$quiet_start", schedule.QuietHours is { } q1 ? FormatTime(q1.Start) : null);
+        Add(command, "$quiet_end", schedule.QuietHours is { } q2 ? FormatTime(q2.End) : null);
+        Add(command, "$paused_at", StoredTime.Format(schedule.PausedAt));
+        Add(command, "$paused_until", StoredTime.Format(schedule.PausedUntil));
+        Add(command, "$updated_at", StoredTime.Format(schedule.UpdatedAt));
     }
 
     internal static string FormatTime(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);

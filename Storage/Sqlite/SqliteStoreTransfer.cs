@@ -2,17 +2,20 @@ namespace Beacon.Storage.Sqlite;
 
 using System.Runtime.CompilerServices;
 using Beacon.Training.Answers;
+using Beacon.Training.Campaigns;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Reporting;
+using Beacon.Training.Schedules;
 using Microsoft.Data.Sqlite;
 using static Beacon.Storage.Sqlite.SqliteDatabase;
 
 /// <summary>
 /// Export and import of the whole SQLite store for <c>storage copy</c>. Export pages learner keys
 /// (keyset paging on the primary keys, no connection held between pages) and reads each learner
-/// with the live stores' own queries. Import writes one learner's records in one transaction with
-/// <c>INSERT ... ON CONFLICT DO UPDATE</c>, so running it twice leaves the same rows.
+/// with the live stores' own queries (tenants for handoffs, campaigns and grants). Import writes one
+/// learner's records (or claims) in one transaction with <c>INSERT ... ON CONFLICT DO UPDATE</c>, so
+/// running it twice leaves the same rows; rows with a version column get a fresh one.
 /// </summary>
 public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
 {
@@ -21,6 +24,9 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
     private readonly SqliteAnswerStore answers;
     private readonly SqliteReviewStore reviews;
     private readonly SqliteHandoffLog handoffs;
+    private readonly SqliteScheduleStore schedules;
+    private readonly SqliteCampaignStore campaigns;
+    private readonly SqliteManagerGrantStore grants;
 
     public SqliteStoreTransfer(SqliteDatabase database)
     {
@@ -30,6 +36,9 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
         answers = new SqliteAnswerStore(database);
         reviews = new SqliteReviewStore(database);
         handoffs = new SqliteHandoffLog(database);
+        schedules = new SqliteScheduleStore(database);
+        campaigns = new SqliteCampaignStore(database);
+        grants = new SqliteManagerGrantStore(database);
     }
 
     public async IAsyncEnumerable<Learner> ExportLearnersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -68,6 +77,149 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
                 yield return record;
             }
         }
+    }
+
+    public async IAsyncEnumerable<PersonalSchedule> ExportSchedulesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var key in KeysAsync("SELECT tenant_id, learner_id FROM schedules", cancellationToken).ConfigureAwait(false))
+        {
+            if (await schedules.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } schedule)
+            {
+                yield return schedule;
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<Campaign> ExportCampaignsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var tenant in KeysAsync("SELECT tenant_id, '' AS learner_id FROM campaigns", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var campaign in await campaigns.ListAsync(tenant.TenantId, cancellationToken).ConfigureAwait(false))
+            {
+                yield return campaign;
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<ManagerGrant> ExportManagerGrantsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var tenant in KeysAsync("SELECT tenant_id, '' AS learner_id FROM manager_grants", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var grant in await grants.ListAsync(tenant.TenantId, cancellationToken).ConfigureAwait(false))
+            {
+                yield return grant;
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<LearnerDeliveryClaims> ExportDeliveryClaimsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const string Keys = "SELECT tenant_id, learner_id FROM delivery_claims UNION SELECT tenant_id, learner_id FROM nudge_claims " +
+            "UNION SELECT tenant_id, learner_id FROM announcement_claims";
+        await foreach (var key in KeysAsync(Keys, cancellationToken).ConfigureAwait(false))
+        {
+            var claims = new List<DeliveryClaim>();
+            foreach (var kind in Enum.GetValues<ClaimKind>())
+            {
+                claims.AddRange(await ListClaimsAsync(key, kind, cancellationToken).ConfigureAwait(false));
+            }
+
+            yield return new LearnerDeliveryClaims(key, claims);
+        }
+    }
+
+    public Task ImportScheduleAsync(PersonalSchedule schedule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return WriteAsync(
+            $"""
+            INSERT INTO schedules ({SqliteScheduleStore.Columns})
+            VALUES ($tenant, $learner, $enabled, $days, $local_time, $time_zone, $quiet_start, $quiet_end, $paused_at, $paused_until, $updated_at, 1)
+            ON CONFLICT (tenant_id, learner_id) DO UPDATE SET
+                enabled = excluded.enabled, days = excluded.days, local_time = excluded.local_time, time_zone = excluded.time_zone,
+                quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, paused_at = excluded.paused_at,
+                paused_until = excluded.paused_until, updated_at = excluded.updated_at, version = schedules.version + 1;
+            """,
+            command => SqliteScheduleStore.Bind(command, schedule),
+            cancellationToken);
+    }
+
+    public Task ImportCampaignAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        return WriteAsync(
+            $"""
+            INSERT INTO campaigns ({SqliteCampaignStore.Columns})
+            VALUES ($tenant, $campaign, $name, $created_by, $status, $audience_kind, $team_id, $team_name, $audience, $tracks, $topics,
+                    $start_date, $end_date, $days, $local_time, $questions, $pre, $post, $nudges, $created_at, $updated_at, 1, $announcement)
+            ON CONFLICT (tenant_id, campaign_id) DO UPDATE SET
+                name = excluded.name, created_by = excluded.created_by, status = excluded.status, audience_kind = excluded.audience_kind,
+                team_id = excluded.team_id, team_name = excluded.team_name, audience = excluded.audience, tracks = excluded.tracks,
+                topics = excluded.topics, start_date = excluded.start_date, end_date = excluded.end_date, days = excluded.days,
+                local_time = excluded.local_time, questions_per_session = excluded.questions_per_session,
+                pre_assessment = excluded.pre_assessment, post_assessment = excluded.post_assessment, nudges = excluded.nudges,
+                created_at = excluded.created_at, updated_at = excluded.updated_at, version = campaigns.version + 1,
+                announcement = excluded.announcement;
+            """,
+            command => SqliteCampaignStore.Bind(command, campaign),
+            cancellationToken);
+    }
+
+    public Task ImportManagerGrantAsync(ManagerGrant grant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return WriteAsync(
+            """
+            INSERT INTO manager_grants (tenant_id, learner_id, display_name, granted_by, granted_at)
+            VALUES ($tenant, $learner, $display_name, $granted_by, $granted_at)
+            ON CONFLICT (tenant_id, learner_id) DO UPDATE SET
+                display_name = excluded.display_name, granted_by = excluded.granted_by, granted_at = excluded.granted_at;
+            """,
+            command =>
+            {
+                Add(command, "$tenant", grant.TenantId);
+                Add(command, "$learner", grant.LearnerId);
+                Add(command, "$display_name", grant.DisplayName);
+                Add(command, "$granted_by", grant.GrantedBy);
+                Add(command, "$granted_at", StoredTime.Format(grant.GrantedAt));
+            },
+            cancellationToken);
+    }
+
+    public Task ImportDeliveryClaimsAsync(LearnerDeliveryClaims claims, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        if (claims.Claims.FirstOrDefault(c => c.Learner != claims.Learner) is { } stray)
+        {
+            throw new ArgumentException($"A claim of {stray.Learner} is among the claims of {claims.Learner}.", nameof(claims));
+        }
+
+        return database.RunWriteAsync(
+            async (connection, ct) =>
+            {
+                var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    foreach (var claim in claims.Claims)
+                    {
+                        await ExecuteAsync(connection, transaction, $"""
+                            INSERT INTO {SqliteDeliveryClaimStore.Table(claim.Kind)} ({SqliteDeliveryClaimStore.Columns})
+                            VALUES ($tenant, $learner, $date, $owner, $source, $claimed_at, $status, $completed_at, $activity_id, $attempts)
+                            ON CONFLICT {SqliteDeliveryClaimStore.Key(claim.Kind)} DO UPDATE SET
+                                owner = excluded.owner, source = excluded.source, claimed_at = excluded.claimed_at,
+                                status = excluded.status, completed_at = excluded.completed_at,
+                                activity_id = excluded.activity_id, attempts = excluded.attempts;
+                            """,
+                            command => SqliteDeliveryClaimStore.Bind(command, claim),
+                            ct).ConfigureAwait(false);
+                    }
+
+                    await transaction.CommitAsync(ct).ConfigureAwait(false);
+                }
+
+                return true;
+            },
+            cancellationToken);
     }
 
     public Task ImportHandoffAsync(HandoffRecord record, CancellationToken cancellationToken) =>
@@ -183,6 +335,19 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
         }
     }
 
+    private Task<int> WriteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        database.RunWriteAsync(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, sql);
+                await using (command.ConfigureAwait(false))
+                {
+                    bind(command);
+                    return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
+
     /// <summary>Distinct (tenant, learner) keys of <paramref name="source"/>, in key order, one page per query.</summary>
     private async IAsyncEnumerable<LearnerKey> KeysAsync(string source, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -261,6 +426,34 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
                     }
 
                     return issued;
+                }
+            },
+            cancellationToken);
+
+    private Task<IReadOnlyList<DeliveryClaim>> ListClaimsAsync(LearnerKey learner, ClaimKind kind, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<DeliveryClaim>>(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, $"""
+                    SELECT {SqliteDeliveryClaimStore.Columns} FROM {SqliteDeliveryClaimStore.Table(kind)}
+                    WHERE tenant_id = $tenant AND learner_id = $learner
+                    ORDER BY local_date;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", learner.TenantId);
+                    Add(command, "$learner", learner.LearnerId);
+                    var claims = new List<DeliveryClaim>();
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                        {
+                            claims.Add(SqliteDeliveryClaimStore.Read(reader) with { Kind = kind });
+                        }
+                    }
+
+                    return claims;
                 }
             },
             cancellationToken);

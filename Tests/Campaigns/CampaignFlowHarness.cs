@@ -41,7 +41,7 @@ internal sealed class CampaignFlowHarness : IDisposable
             .Returns((CampaignKey key) => new Uri($"https://beacon.example/campaigns/{key.TenantId}/{key.CampaignId}/report.csv?sig=x"));
         Flow = new CampaignFlow(
             Campaigns,
-            new CampaignAudiences(Learners, Clock, NullLogger<CampaignAudiences>.Instance),
+            new CampaignAudiences(Learners),
             reports,
             Links.Object,
             new DeliveryOptions(),

@@ -66,7 +66,7 @@ public sealed class CampaignFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task Confirming_in_a_team_saves_an_active_campaign_for_the_roster_and_tells_each_person_privately()
+    public async Task Confirming_in_a_team_saves_an_active_campaign_for_the_roster_and_queues_a_personal_announcement_for_each_without_sending()
     {
         var id = CampaignIds.New();
 
@@ -81,12 +81,16 @@ public sealed class CampaignFlowTests : IDisposable
         Assert.Equal(Weekdays.Tuesday | Weekdays.Thursday, campaign.Days);
         Assert.Equal(new TimeOnly(8, 30), campaign.LocalTime);
         Assert.Equal(CampaignFlowHarness.ManagerAad, campaign.CreatedBy);
-        Assert.Equal(["29:manager", "29:ada", "29:bo"], h.Sent.Select(s => s.To));
-        Assert.All(h.Sent, s => Assert.Contains("Spring refresher", Json(s.Message.Card!), StringComparison.Ordinal));
-        var ada = await h.Learners.GetAsync(new LearnerKey(CampaignFlowHarness.Tenant, "aad-ada"), CancellationToken.None);
-        Assert.Equal("a:personal-29:ada", ada!.Address!.ConversationId);
-        Assert.Equal("Ada Lovelace", ada.DisplayName);
-        Assert.Contains("I've told 3 people", Json(Assert.IsType<CardInvokeResult>(result).Card), StringComparison.Ordinal);
+        // The invoke is answered without a single send; delivery's tick tells them (Tests/Delivery/AnnouncementDeliveryTests).
+        Assert.Empty(h.Sent);
+        var announcement = campaign.Announcement!;
+        Assert.Equal(["29:manager", "29:ada", "29:bo"], announcement.Pending.Select(p => p.ChatUserId));
+        Assert.Contains(announcement.Pending, p => p is { LearnerId: "aad-ada", Name: "Ada Lovelace" });
+        Assert.Equal((0, 3), (announcement.Told, announcement.Total));
+        Assert.False(string.IsNullOrEmpty(announcement.ServiceUrl));
+        var card = Json(Assert.IsType<CardInvokeResult>(result).Card);
+        Assert.Contains("I'm telling the 3 people in it in a personal chat now.", card, StringComparison.Ordinal);
+        Assert.Contains("told 0 of 3 so far", card, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +102,8 @@ public sealed class CampaignFlowTests : IDisposable
         await ActAsync(CampaignVerbs.Confirm, Form(id));
 
         Assert.Single(await h.Store.ListAsync(CampaignFlowHarness.Tenant, CancellationToken.None));
-        Assert.Equal(3, h.Sent.Count);
+        var stored = await h.Store.ListAsync(CampaignFlowHarness.Tenant, CancellationToken.None);
+        Assert.Equal(3, stored.Single().Announcement!.Pending.Count);
     }
 
     [Fact]
@@ -204,7 +209,9 @@ public sealed class CampaignFlowTests : IDisposable
         Assert.Equal(campaign.StartDate, saved!.StartDate);
         Assert.Equal(new TimeOnly(14, 0), saved.LocalTime);
         Assert.Equal(CampaignStatus.Active, saved.Status);
-        Assert.Equal(["29:manager"], h.Sent.Select(s => s.To));
+        // Only the person new to the roster is queued to be told; nobody is sent anything in the invoke.
+        Assert.Equal(["29:manager"], saved.Announcement!.Pending.Select(p => p.ChatUserId));
+        Assert.Empty(h.Sent);
     }
 
     [Fact]

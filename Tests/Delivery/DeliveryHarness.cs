@@ -59,6 +59,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         var candidates = new DeliveryCandidates(Schedules, Learners, Campaigns, Options);
         Runner = new DeliveryRunner(candidates, Delivery, Options, NullLogger<DeliveryRunner>.Instance);
         Nudges = new NudgeRunner(candidates, Claims, Answers, Delivery, Options, NullLogger<NudgeRunner>.Instance);
+        Announcements = new AnnouncementRunner(Campaigns, Delivery, Options, NullLogger<AnnouncementRunner>.Instance);
     }
 
     public static ContentPack Pack { get; } = SchedulerTestData.Pack(
@@ -87,6 +88,8 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public CampaignSessions Sessions { get; }
 
     public NudgeRunner Nudges { get; }
+
+    public AnnouncementRunner Announcements { get; }
 
     public DeliveryOptions Options { get; }
 
@@ -139,9 +142,13 @@ internal sealed class RecordingChannel(TimeProvider clock) : IDeliveryChannel
     private readonly ConcurrentQueue<(string UserId, string ConversationId, DateOnly LocalDate, DateTimeOffset At)> sent = new();
     private readonly ConcurrentQueue<(string UserId, NudgeMessage Message, DateTimeOffset At)> nudges = new();
     private readonly ConcurrentQueue<(string UserId, SessionMessage Message)> messages = new();
+    private readonly ConcurrentQueue<(string UserId, string ConversationId, string CampaignId)> announcements = new();
 
     /// <summary>The session messages sent, with what they asked.</summary>
     public IReadOnlyCollection<(string UserId, SessionMessage Message)> Messages => messages;
+
+    /// <summary>The campaign announcements sent: to whom, in which conversation, for which campaign.</summary>
+    public IReadOnlyCollection<(string UserId, string ConversationId, string CampaignId)> Announcements => announcements;
 
     /// <summary>The reminders sent.</summary>
     public IReadOnlyCollection<(string UserId, NudgeMessage Message, DateTimeOffset At)> Nudges => nudges;
@@ -171,9 +178,21 @@ internal sealed class RecordingChannel(TimeProvider clock) : IDeliveryChannel
         return Task.FromResult(ChannelResult.Ok("nudge-" + nudges.Count));
     }
 
+    public Task<ChannelResult> SendAnnouncementAsync(ConversationAddress address, AnnouncementMessage message, CancellationToken cancellationToken)
+    {
+        if (Script.TryGetValue(address.ConversationId, out var queue) && queue.TryDequeue(out var scripted))
+        {
+            return Task.FromResult(scripted);
+        }
+
+        announcements.Enqueue((address.UserId, address.ConversationId, message.Campaign.Id));
+        return Task.FromResult(ChannelResult.Ok("announcement-" + announcements.Count));
+    }
+
+    /// <summary>A conversation for someone Beacon has not met yet is "personal:{user id}"; a recreated one gets ":new".</summary>
     public Task<ChannelResult> CreatePersonalConversationAsync(ConversationAddress address, CancellationToken cancellationToken)
     {
         Creates++;
-        return Task.FromResult(ChannelResult.Ok(address.ConversationId + ":new"));
+        return Task.FromResult(ChannelResult.Ok(address.ConversationId.Length == 0 ? "personal:" + address.UserId : address.ConversationId + ":new"));
     }
 }

@@ -62,9 +62,14 @@ public class CampaignThroughPlaygroundTests
         var confirm = Actions(formCard).Single(a => (string?)a["verb"] == "campaign.confirm");
         var confirmed = (await playground.ExecuteAsAsync(playground.UserId, form.ConversationId, form.Id!, confirm, inputs))!.ToJsonString();
         Assert.Contains("Winter refresher is confirmed", confirmed, StringComparison.Ordinal);
-        Assert.Contains("told 6 people", confirmed, StringComparison.Ordinal);
+        Assert.Contains("telling the 6 people", confirmed, StringComparison.Ordinal);
 
-        // Everyone in the team, the manager too, hears about it in a personal chat.
+        // Everyone in the team, the manager too, hears about it in a personal chat: the confirm was
+        // answered at once, and delivery's next tick sends the announcements (paced on the bot's clock).
+        var ticker = bot.Services.GetRequiredService<DeliveryTicker>();
+        var announcing = ticker.TickAsync(CancellationToken.None);
+        await FakeClockDriver.RunAsync(clock, announcing, TimeSpan.FromMinutes(10), "announcements did not finish on the fake clock");
+        await announcing;
         var chats = new Dictionary<string, string>();
         for (var i = 0; i < members.Count; i++)
         {
@@ -77,7 +82,6 @@ public class CampaignThroughPlaygroundTests
 
         // Monday and Friday at 09:01 delivery sends each person their session, and they answer every
         // question; Wednesday is not a campaign day, so nothing goes out.
-        var ticker = bot.Services.GetRequiredService<DeliveryTicker>();
         foreach (var (day, sessions) in new[] { (new DateTime(2026, 11, 30), 6), (new DateTime(2026, 12, 2), 0), (new DateTime(2026, 12, 4), 6) })
         {
             clock.SetUtcNow(new DateTimeOffset(day.AddHours(9).AddMinutes(1), TimeSpan.Zero));

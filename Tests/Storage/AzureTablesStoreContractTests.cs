@@ -16,6 +16,8 @@ public sealed class AzureTablesStoreContractTests(AzuriteFixture azurite) : Stor
         });
         await storage.EnsureCreatedAsync(CancellationToken.None);
         var transfer = new AzureTableStoreTransfer(storage);
+        var delivery = new AzureTableDeliveryTable(storage);
+        var campaigns = new AzureTableCampaignTable(storage);
         return new StoreSet(
             new AzureTableLearnerStore(storage),
             new AzureTableAnswerStore(storage),
@@ -26,7 +28,19 @@ public sealed class AzureTablesStoreContractTests(AzuriteFixture azurite) : Stor
             async () =>
             {
                 await storage.DeleteTablesAsync(CancellationToken.None);
+                await delivery.Table.DeleteAsync(CancellationToken.None);
+                await campaigns.Table.DeleteAsync(CancellationToken.None);
+                transfer.Dispose();
+                delivery.Dispose();
+                campaigns.Dispose();
                 storage.Dispose();
-            }) { Handoffs = new AzureTableHandoffLog(storage) };
+            })
+        {
+            Handoffs = new AzureTableHandoffLog(storage),
+            Schedules = new AzureTableScheduleStore(delivery),
+            Campaigns = new AzureTableCampaignStore(campaigns),
+            Grants = new AzureTableManagerGrantStore(campaigns),
+            Claims = new AzureTableDeliveryClaimStore(delivery),
+        };
     }
 }

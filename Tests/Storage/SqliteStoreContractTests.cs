@@ -25,6 +25,13 @@ public sealed class SqliteStoreContractTests : StoreContractTests
                 database.Dispose();
                 directory.Dispose();
                 return ValueTask.CompletedTask;
-            }) { Handoffs = new SqliteHandoffLog(database) });
+            })
+        {
+            Handoffs = new SqliteHandoffLog(database),
+            Schedules = new SqliteScheduleStore(database),
+            Campaigns = new SqliteCampaignStore(database),
+            Grants = new SqliteManagerGrantStore(database),
+            Claims = new SqliteDeliveryClaimStore(database),
+        });
     }
 }

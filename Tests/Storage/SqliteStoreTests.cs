@@ -29,7 +29,7 @@ public sealed class SqliteStoreTests : IDisposable
 
         Assert.True(File.Exists(path));
         Assert.Equal(path, database.FilePath);
-        Assert.Equal(1L, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
         Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode;"));
     }

@@ -8,8 +8,12 @@ using Beacon.Training.Answers;
 using Beacon.Training.Learners;
 using Beacon.Training.Reporting;
 using Beacon.Training.Reviews;
+using Microsoft.Data.Sqlite;
 
-/// <summary><c>storage copy --to azuretables</c>: everything arrives, and a second run leaves identical tables.</summary>
+/// <summary>
+/// <c>storage copy</c> both ways (SQLite to Azurite, Azurite to SQLite): everything arrives, and a
+/// second run leaves identical tables.
+/// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
 {
@@ -35,10 +39,14 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
         Assert.True(first.Code == 0, first.Error);
         Assert.True(second.Code == 0, second.Error);
         Assert.Contains("Copied 12 learner profiles, the records of 12 learners (36 issued questions, 24 answers, 12 review states) and 3 handoff records", first.Output, StringComparison.Ordinal);
-        // 12 profiles + 6 welcome markers; 36 + 24 + 12 learner rows; 3 handoffs.
+        Assert.Contains(CopiedDeliveryAndCampaigns, first.Output, StringComparison.Ordinal);
+        Assert.Contains(CopiedDeliveryAndCampaigns, second.Output, StringComparison.Ordinal);
+        // 12 profiles + 6 welcome markers; 36 + 24 + 12 learner rows; 3 handoffs; 5 schedules + 16 claims (sessions, reminders, announcements); 4 campaigns + 4 grants.
         Assert.Equal(18, afterFirst["Learners"].Count);
         Assert.Equal(72, afterFirst["LearnerData"].Count);
         Assert.Equal(3, afterFirst["Handoffs"].Count);
+        Assert.Equal(21, afterFirst["Delivery"].Count);
+        Assert.Equal(8, afterFirst["Campaigns"].Count);
         Assert.Equal(afterFirst.Keys, afterSecond.Keys);
         foreach (var table in afterFirst.Keys)
         {
@@ -65,6 +73,37 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
 
         var handoffs = await ToListAsync(target.ExportHandoffsAsync(None));
         Assert.Equal(["h-0", "h-1", "h-2"], handoffs.Select(h => h.HandoffId).Order(StringComparer.Ordinal));
+        await AssertSameSchedulesCampaignsGrantsAndClaimsAsync(source, target);
+    }
+
+    [Fact]
+    public async Task Copy_back_from_Azure_Tables_run_twice_leaves_identical_SQLite_tables_holding_everything()
+    {
+        var sqlitePath = directory.Combine("beacon.db");
+        await PopulateAsync(sqlitePath, learners: 12);
+        var prefix = "back" + Guid.NewGuid().ToString("N")[..12];
+        var toTables = Run(["storage", "copy", "--to", "azuretables", "--sqlite-path", sqlitePath, "--connection-string", azurite.ConnectionString, "--table-prefix", prefix]);
+        Assert.True(toTables.Code == 0, toTables.Error);
+        var copyPath = directory.Combine("copy", "beacon.db");
+        string[] args = ["storage", "copy", "--to", "sqlite", "--from", "azuretables", "--sqlite-path", copyPath,
+            "--connection-string", azurite.ConnectionString, "--table-prefix", prefix];
+
+        var first = Run(args);
+        var afterFirst = SqliteSnapshot(copyPath);
+        var second = Run(args);
+        var afterSecond = SqliteSnapshot(copyPath);
+
+        Assert.True(first.Code == 0, first.Error);
+        Assert.True(second.Code == 0, second.Error);
+        Assert.Contains("Copied 12 learner profiles, the records of 12 learners (36 issued questions, 24 answers, 12 review states) and 3 handoff records", first.Output, StringComparison.Ordinal);
+        Assert.Contains(CopiedDeliveryAndCampaigns, first.Output, StringComparison.Ordinal);
+        Assert.Contains(CopiedDeliveryAndCampaigns, second.Output, StringComparison.Ordinal);
+        Assert.Equal(SqliteSnapshot(sqlitePath), afterFirst);
+        Assert.Equal(afterFirst, afterSecond);
+
+        using var original = new SqliteDatabase(new SqliteStoreOptions { Path = sqlitePath });
+        using var copy = new SqliteDatabase(new SqliteStoreOptions { Path = copyPath });
+        await AssertSameSchedulesCampaignsGrantsAndClaimsAsync(new SqliteStoreTransfer(original), new SqliteStoreTransfer(copy));
     }
 
     [Fact]
@@ -97,6 +136,66 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("usage: storage copy", error.ToString(), StringComparison.Ordinal);
     }
 
+    private const string CopiedDeliveryAndCampaigns = "Copied 5 personal schedules, 4 campaigns, 4 manager grants and 16 delivery claims.";
+
+    /// <summary>What the target reads back is what the source holds (concurrency tokens differ by store and copy).</summary>
+    private static async Task AssertSameSchedulesCampaignsGrantsAndClaimsAsync(SqliteStoreTransfer source, Training.Ports.IStoreExport target)
+    {
+        static async Task<List<string>> Rows<T>(IAsyncEnumerable<T> rows, Func<T, string> show) =>
+            [.. (await ToListAsync(rows)).Select(show).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(StoreContractTests.CopySchedules().Count, (await ToListAsync(target.ExportSchedulesAsync(None))).Count);
+        Assert.Equal(
+            await Rows(source.ExportSchedulesAsync(None), s => (s with { ConcurrencyToken = null }).ToString()),
+            await Rows(target.ExportSchedulesAsync(None), s => (s with { ConcurrencyToken = null }).ToString()));
+        Assert.Equal(
+            await Rows(source.ExportCampaignsAsync(None), CampaignStoreContractTests.Stored),
+            await Rows(target.ExportCampaignsAsync(None), CampaignStoreContractTests.Stored));
+        Assert.Equal(
+            await Rows(source.ExportManagerGrantsAsync(None), g => g.ToString()),
+            await Rows(target.ExportManagerGrantsAsync(None), g => g.ToString()));
+        StoreContractTests.AssertClaims(await ToListAsync(source.ExportDeliveryClaimsAsync(None)), await ToListAsync(target.ExportDeliveryClaimsAsync(None)));
+    }
+
+    /// <summary>Every row of every table of a SQLite store, without the version columns (the concurrency tokens).</summary>
+    private static Dictionary<string, List<string>> SqliteSnapshot(string path)
+    {
+        var snapshot = new Dictionary<string, List<string>>();
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString()))
+        {
+            connection.Open();
+            var tables = new List<string>();
+            using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name;";
+                using var reader = list.ExecuteReader();
+                while (reader.Read())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var table in tables)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT * FROM \"{table}\";";
+                using var reader = command.ExecuteReader();
+                var rows = new List<string>();
+                while (reader.Read())
+                {
+                    rows.Add(string.Join(';', Enumerable.Range(0, reader.FieldCount)
+                        .Where(i => reader.GetName(i) != "version")
+                        .Select(i => $"{reader.GetName(i)}={Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)}")));
+                }
+
+                snapshot[table] = [.. rows.Order(StringComparer.Ordinal)];
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        return snapshot;
+    }
+
     private static (int Code, string Output, string Error) Run(string[] args)
     {
         var output = new StringWriter();
@@ -110,7 +209,7 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
     {
         var service = new TableServiceClient(azurite.ConnectionString);
         var snapshot = new Dictionary<string, List<string>>();
-        foreach (var table in new[] { "Learners", "LearnerData", "Handoffs" })
+        foreach (var table in new[] { "Learners", "LearnerData", "Handoffs", "Delivery", "Campaigns" })
         {
             var rows = new List<string>();
             await foreach (var entity in service.GetTableClient(prefix + table).QueryAsync<TableEntity>())
@@ -130,7 +229,8 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
 
     /// <summary>
     /// 12 learners over two tenants (half welcomed, one inactive, ids with reserved characters),
-    /// each with 3 issued questions, 2 answers and a review state; 3 handoffs.
+    /// each with 3 issued questions, 2 answers and a review state; 3 handoffs; the contract suite's
+    /// 5 schedules, 4 campaigns (every status), 4 manager grants and 16 delivery claims.
     /// </summary>
     private static async Task PopulateAsync(string path, int learners)
     {
@@ -190,7 +290,31 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
             await handoffs.RecordAsync(new HandoffRecord(h == 2 ? "tenant/b" : "tenant-a", $"h-{h}", $"29:user|{h}#?", at.AddMinutes(h), ["lead-1", "lead-2"]), None);
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var schedules = new SqliteScheduleStore(database);
+        foreach (var schedule in StoreContractTests.CopySchedules())
+        {
+            await schedules.SaveAsync(schedule, None);
+        }
+
+        var campaigns = new SqliteCampaignStore(database);
+        foreach (var campaign in StoreContractTests.CopyCampaigns())
+        {
+            await campaigns.SaveAsync(campaign, None);
+        }
+
+        var grants = new SqliteManagerGrantStore(database);
+        foreach (var grant in StoreContractTests.CopyGrants())
+        {
+            await grants.GrantAsync(grant, None);
+        }
+
+        var claims = new SqliteDeliveryClaimStore(database);
+        foreach (var claim in StoreContractTests.CopyClaims().SelectMany(c => c.Claims))
+        {
+            await claims.CompleteAsync(claim, None);
+        }
+
+        SqliteConnection.ClearAllPools();
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)

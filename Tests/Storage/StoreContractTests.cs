@@ -6,7 +6,7 @@ using Beacon.Training.Ports;
 using Beacon.Training.Reporting;
 using Beacon.Training.Reviews;
 
-/// <summary>The four store ports, as seen by a test: fresh and empty, disposed after the test.</summary>
+/// <summary>The store ports, as seen by a test: fresh and empty, disposed after the test.</summary>
 public sealed class StoreSet(
     ILearnerStore learners,
     IAnswerStore answers,
@@ -30,6 +30,14 @@ public sealed class StoreSet(
 
     public required IHandoffLog Handoffs { get; init; }
 
+    public required IScheduleStore Schedules { get; init; }
+
+    public required ICampaignStore Campaigns { get; init; }
+
+    public required IManagerGrantStore Grants { get; init; }
+
+    public required IDeliveryClaimStore Claims { get; init; }
+
     public ValueTask DisposeAsync() => cleanup();
 }
 
@@ -38,7 +46,7 @@ public sealed class StoreSet(
 /// (xUnit makes a new instance of the class for every test). <see cref="ListPageSize"/> is small
 /// so that listing crosses page boundaries.
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     protected const int ListPageSize = 3;
 

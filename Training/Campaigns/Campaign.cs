@@ -56,6 +56,9 @@ public sealed record Campaign
     /// <summary>Whether a learner who has not answered by the end of a session day gets one reminder.</summary>
     public bool Nudges { get; init; } = true;
 
+    /// <summary>The personal announcements sent in the background after the confirm; null before it (and for campaigns confirmed before announcements were queued).</summary>
+    public CampaignAnnouncement? Announcement { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

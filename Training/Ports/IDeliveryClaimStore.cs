@@ -4,7 +4,8 @@ using Beacon.Training.Learners;
 using Beacon.Training.Schedules;
 
 /// <summary>
-/// Exactly-once delivery across instances: one claim per learner, learner-local date and
+/// Exactly-once delivery across instances: one claim per learner, learner-local date (for an
+/// announcement: campaign, see <see cref="ClaimKind.Announcement"/>) and
 /// <see cref="ClaimKind"/>, added only if absent (SQLite primary key, Azure Tables AddEntity).
 /// </summary>
 public interface IDeliveryClaimStore

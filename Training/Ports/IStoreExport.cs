@@ -1,13 +1,15 @@
 namespace Beacon.Training.Ports;
 
 using Beacon.Training.Answers;
+using Beacon.Training.Campaigns;
 using Beacon.Training.Learners;
 using Beacon.Training.Reporting;
 using Beacon.Training.Reviews;
+using Beacon.Training.Schedules;
 
 /// <summary>
-/// Reads everything a store holds, for moving it to another store (<c>storage copy</c>). Both
-/// sequences page internally: memory holds one page of learners, or one learner's records, at a time.
+/// Reads everything a store holds, for moving it to another store (<c>storage copy</c>). Every
+/// sequence pages internally: memory holds one page of rows, or one learner's records, at a time.
 /// </summary>
 public interface IStoreExport
 {
@@ -19,6 +21,18 @@ public interface IStoreExport
 
     /// <summary>Every safeguarding handoff audit record, tenant by tenant.</summary>
     IAsyncEnumerable<HandoffRecord> ExportHandoffsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every personal schedule (enabled or not, paused or not).</summary>
+    IAsyncEnumerable<PersonalSchedule> ExportSchedulesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every campaign, whatever its status.</summary>
+    IAsyncEnumerable<Campaign> ExportCampaignsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every manager role granted in chat.</summary>
+    IAsyncEnumerable<ManagerGrant> ExportManagerGrantsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every learner that has delivery claims (sessions and reminders), one learner at a time.</summary>
+    IAsyncEnumerable<LearnerDeliveryClaims> ExportDeliveryClaimsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -38,6 +52,18 @@ public interface IStoreImport
 
     /// <summary>Adds the handoff record unless one with its id is there (the audit trail is append-only).</summary>
     Task ImportHandoffAsync(HandoffRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the schedule with the values given; it gets a fresh concurrency token in the target.</summary>
+    Task ImportScheduleAsync(PersonalSchedule schedule, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the campaign with the values given; it gets a fresh concurrency token in the target.</summary>
+    Task ImportCampaignAsync(Campaign campaign, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the grant with the values given (who granted it, and when).</summary>
+    Task ImportManagerGrantAsync(ManagerGrant grant, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces each delivery claim of one learner, with its status, so a day already delivered is not delivered again.</summary>
+    Task ImportDeliveryClaimsAsync(LearnerDeliveryClaims claims, CancellationToken cancellationToken);
 }
 
 /// <summary>Everything stored for one learner apart from the profile.</summary>
@@ -46,3 +72,6 @@ public sealed record LearnerRecords(
     IReadOnlyList<IssuedQuestion> Issued,
     IReadOnlyList<AnswerRecord> Answers,
     IReadOnlyList<ReviewState> Reviews);
+
+/// <summary>One learner's delivery claims, both kinds.</summary>
+public sealed record LearnerDeliveryClaims(LearnerKey Learner, IReadOnlyList<DeliveryClaim> Claims);

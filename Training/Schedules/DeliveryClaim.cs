@@ -28,6 +28,9 @@ public enum ClaimKind
 
     /// <summary>The one reminder of a day whose campaign session was not answered.</summary>
     Nudge = 1,
+
+    /// <summary>The personal announcement of a campaign: keyed by learner and <see cref="DeliveryClaim.Source"/> (the campaign), not date.</summary>
+    Announcement = 2,
 }
 
 /// <summary>
