@@ -66,6 +66,11 @@ param storageSku string = 'Standard_LRS'
 @maxValue(730)
 param logRetentionDays int = 30
 
+@description('Key that signs campaign report download links (HMAC-SHA256, at least 32 characters). The default is new at each deployment, which only ends links issued before it (they last 15 minutes); pass your own to keep it stable.')
+@secure()
+@minLength(32)
+param reportLinkSigningKey string = newGuid()
+
 @description('Tags put on every resource.')
 param tags object = {
   application: 'beacon'
@@ -213,6 +218,16 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Storage__AzureTables__ServiceUri'
           value: storage.properties.primaryEndpoints.table
+        }
+        {
+          // The app's own address, for links Beacon sends (the campaign report's CSV download).
+          name: 'Bot__PublicBaseUrl'
+          value: 'https://${webAppName}.azurewebsites.net'
+        }
+        {
+          // Every instance signs and checks report links with the same key.
+          name: 'Campaigns__ExportSigningKey'
+          value: reportLinkSigningKey
         }
         {
           name: 'Content__Path'

@@ -83,6 +83,7 @@ public sealed class BicepBuildTests : IClassFixture<BicepBuildTests.CompiledTemp
         {
             "Bot__MicrosoftAppId", "Bot__MicrosoftAppTenantId", "Bot__ManagedIdentityClientId", "AZURE_CLIENT_ID",
             "Storage__Provider", "Storage__AzureTables__ServiceUri", "APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_URLS",
+            "Bot__PublicBaseUrl", "Campaigns__ExportSigningKey",
         })
         {
             Assert.True(settings.ContainsKey(name), $"app setting {name} is missing");
@@ -94,11 +95,20 @@ public sealed class BicepBuildTests : IClassFixture<BicepBuildTests.CompiledTemp
         Assert.Equal(settings["Bot__MicrosoftAppId"], settings["Bot__ManagedIdentityClientId"]);
         Assert.Equal(settings["Bot__MicrosoftAppId"], settings["AZURE_CLIENT_ID"]);
 
+        // Report links: one signing key for every instance, from a secure parameter; the app's own https address.
+        Assert.Contains("parameters('reportLinkSigningKey')", settings["Campaigns__ExportSigningKey"], StringComparison.Ordinal);
+        Assert.Contains("https://", settings["Bot__PublicBaseUrl"], StringComparison.Ordinal);
+
         // No secret: no app password, no storage key, no connection string built from a key.
         Assert.DoesNotContain("Bot__MicrosoftAppPassword", settings.Keys);
         Assert.DoesNotContain("Storage__AzureTables__ConnectionString", settings.Keys);
         Assert.DoesNotContain("listKeys(", compiled.Json, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("securestring", compiled.Json, StringComparison.OrdinalIgnoreCase);
+
+        // The one secure parameter is the report-link signing key (not a credential to anything).
+        var secureParameters = System.Text.Json.Nodes.JsonNode.Parse(compiled.Json)!["parameters"]!.AsObject()
+            .Where(p => string.Equals((string?)p.Value!["type"], "securestring", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Key);
+        Assert.Equal(["reportLinkSigningKey"], secureParameters);
     }
 
     [Fact]
