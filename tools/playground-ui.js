@@ -16,11 +16,26 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WAIT = 30000;
 
+// Types into the compose box and sends, as a person would; waits until the client has taken the message.
+// The web client can drop keystrokes while it is still rendering a card that just arrived: then the
+// box is cleared and the message typed again (never sent twice: it is sent only once it reads right).
 async function say(page, text) {
   const box = page.locator('[contenteditable=true]').first();
-  await box.click();
-  await box.pressSequentially(text);
+  for (let attempt = 1; ; attempt++) {
+    await box.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await box.pressSequentially(text);
+    if ((await box.innerText()).trim() === text) {
+      break;
+    }
+    if (attempt === 3) {
+      throw new Error(`the compose box did not take "${text}"`);
+    }
+  }
   await page.getByRole('button', { name: 'Send Message' }).click();
+  // The client empties the box once it has taken the message.
+  await page.waitForFunction((el) => el.innerText.trim() === '', await box.elementHandle(), { timeout: WAIT });
 }
 
 const scenarios = {
