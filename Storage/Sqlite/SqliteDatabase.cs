@@ -198,14 +198,11 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim initLock = new(1, 1);
 
     // One writer at a time inside this process: SQLite allows one anyway, and a writer that finds
-    // the lock taken waits in SQLite's busy handler, which sleeps 1, 2, 5, 10 ... ms. Queuing here
-    // instead hands the lock over as soon as it is free. Other processes still meet busy_timeout.
-    private readonly SemaphoreSlim writeGate = new(1, 1);
-
-    // The writers' connection, kept open between writes (used only inside the write gate): a
-    // connection that sees no other connection's commits keeps its page cache, where a pooled
-    // one reads its pages again after every commit. Dropped after a failed write and reopened.
-    private SqliteConnection? writer;
+    // the lock taken waits in SQLite's busy handler, which sleeps 1, 2, 5, 10 ... ms. The queue
+    // runs them back to back on one kept-open connection (whose page cache no other in-process
+    // writer empties) and commits the ones that queued up together. Other processes still meet
+    // busy_timeout.
+    private readonly SqliteWriteQueue writes;
 
     // Readers' connections kept open between reads (with their prepared statements), most
     // recently used first; at most MaxKeptReaders, a failed read drops its connection.
@@ -240,6 +237,7 @@ public sealed class SqliteDatabase : IDisposable
             // Microsoft.Data.Sqlite retries busy/locked commands until this many seconds pass.
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
+        writes = new SqliteWriteQueue(OpenKeptAsync, Close);
     }
 
     internal int ListPageSize { get; }
@@ -299,12 +297,7 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Closes the idle pooled connections to this file (so it can be moved or deleted).</summary>
     public void Dispose()
     {
-        if (writer is { } kept)
-        {
-            writer = null;
-            Close(kept);
-        }
-
+        writes.Dispose();
         while (readers.TryPop(out var reader))
         {
             Close(reader);
@@ -317,7 +310,6 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         initLock.Dispose();
-        writeGate.Dispose();
     }
 
     /// <summary>Runs one operation on a connection no other operation uses meanwhile, after the schema exists.</summary>
@@ -351,30 +343,35 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Like <see cref="RunAsync{T}"/> for an operation that writes: writers of this process take turns.</summary>
+    /// <summary>
+    /// Like <see cref="RunAsync{T}"/> for an operation that writes: writers of this process take
+    /// turns, and may share a transaction (each in its own savepoint), so the operation must not
+    /// begin a transaction itself. Completes once the write has committed.
+    /// </summary>
     internal async Task<T> RunWriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            writer ??= await OpenKeptAsync(cancellationToken).ConfigureAwait(false);
-            return await operation(writer, cancellationToken).ConfigureAwait(false);
+            return await writes.EnqueueAsync(operation, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (SqliteException ex) when (IsUnavailable(ex))
         {
-            // Whatever state the failure left the connection in, the next write starts on a new one.
-            DropWriter();
-            if (ex is SqliteException sqlite && IsUnavailable(sqlite))
-            {
-                throw Unavailable(sqlite);
-            }
+            throw Unavailable(ex);
+        }
+    }
 
-            throw;
-        }
-        finally
+    /// <summary>Like <see cref="RunWriteAsync{T}"/> for an operation that begins its own transaction.</summary>
+    internal async Task<T> RunWriteAloneAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            writeGate.Release();
+            return await writes.EnqueueAloneAsync(operation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
         }
     }
 
@@ -420,15 +417,6 @@ public sealed class SqliteDatabase : IDisposable
         26 => true, // SQLITE_NOTADB
         _ => false,
     };
-
-    private void DropWriter()
-    {
-        if (writer is { } failed)
-        {
-            writer = null;
-            Close(failed);
-        }
-    }
 
     private static void Close(SqliteConnection connection)
     {

@@ -194,7 +194,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
             throw new ArgumentException($"A claim of {stray.Learner} is among the claims of {claims.Learner}.", nameof(claims));
         }
 
-        return database.RunWriteAsync(
+        return database.RunWriteAloneAsync(
             async (connection, ct) =>
             {
                 var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
