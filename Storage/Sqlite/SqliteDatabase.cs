@@ -203,12 +203,18 @@ public sealed class SqliteDatabase : IDisposable
     // writer empties) and commits the ones that queued up together. Other processes still meet
     // busy_timeout.
     private readonly SqliteWriteQueue writes;
+    private readonly SqliteCheckpointer checkpointer;
+
+    // The writers' connection is not pooled: it runs without automatic checkpoints (the
+    // checkpointer does them), a setting no pooled reader should inherit.
+    private readonly string writerConnectionString;
 
     // Readers' connections kept open between reads (with their prepared statements), most
     // recently used first; at most MaxKeptReaders, a failed read drops its connection.
     private const int MaxKeptReaders = 8;
     private readonly ConcurrentStack<SqliteConnection> readers = new();
     private volatile bool initialized;
+    private int disposed;
 
     public SqliteDatabase(SqliteStoreOptions options)
     {
@@ -237,7 +243,9 @@ public sealed class SqliteDatabase : IDisposable
             // Microsoft.Data.Sqlite retries busy/locked commands until this many seconds pass.
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
-        writes = new SqliteWriteQueue(OpenKeptAsync, Close);
+        writerConnectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+        checkpointer = new SqliteCheckpointer(OpenKeptAsync, Close);
+        writes = new SqliteWriteQueue(OpenWriterAsync, Close, checkpointer.Committed);
     }
 
     internal int ListPageSize { get; }
@@ -294,10 +302,16 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Closes the idle pooled connections to this file (so it can be moved or deleted).</summary>
+    /// <summary>Finishes the queued writes and closes the connections to this file (so it can be moved or deleted); idempotent.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         writes.Dispose();
+        checkpointer.Dispose();
         while (readers.TryPop(out var reader))
         {
             Close(reader);
@@ -426,17 +440,41 @@ public sealed class SqliteDatabase : IDisposable
 
     private async Task<SqliteConnection> OpenKeptAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         KeptCommand.Keep(connection);
         return connection;
     }
 
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(writerConnectionString, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            KeptCommand.Keep(connection);
+            var command = CreateCommand(connection, "PRAGMA wal_autocheckpoint = 0;");
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            Close(connection);
+            throw;
+        }
+    }
+
+    /// <summary>Completes after the background checkpointer's next finished checkpoint.</summary>
+    internal Task NextCheckpointAsync() => checkpointer.NextCheckpointAsync();
+
     private StoreUnavailableException Unavailable(SqliteException exception) =>
         new($"The SQLite database '{fullPath}' is unavailable: {exception.Message}", exception);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenAsync(string connectionStringToUse, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(connectionStringToUse);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -473,7 +511,7 @@ public sealed class SqliteDatabase : IDisposable
 
     private async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // Persistent in the file; must run outside a transaction.

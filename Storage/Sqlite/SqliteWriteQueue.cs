@@ -18,6 +18,7 @@ internal sealed class SqliteWriteQueue : IDisposable
 
     private readonly Func<CancellationToken, Task<SqliteConnection>> open;
     private readonly Action<SqliteConnection> close;
+    private readonly Action<int> committed;
     private readonly Channel<PendingWrite> pending = Channel.CreateUnbounded<PendingWrite>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
@@ -28,10 +29,14 @@ internal sealed class SqliteWriteQueue : IDisposable
     // Used only by the loop: kept open between writes, so its page cache survives other writes.
     private SqliteConnection? connection;
 
-    public SqliteWriteQueue(Func<CancellationToken, Task<SqliteConnection>> open, Action<SqliteConnection> close)
+    /// <param name="open">Opens the writers' connection (again after a failure).</param>
+    /// <param name="close">Closes it.</param>
+    /// <param name="committed">Told how many writes each commit carried.</param>
+    public SqliteWriteQueue(Func<CancellationToken, Task<SqliteConnection>> open, Action<SqliteConnection> close, Action<int> committed)
     {
         this.open = open;
         this.close = close;
+        this.committed = committed;
         loop = Task.Run(RunLoopAsync);
     }
 
@@ -135,6 +140,7 @@ internal sealed class SqliteWriteQueue : IDisposable
         {
             var current = await ConnectionAsync(write.CancellationToken).ConfigureAwait(false);
             await write.RunAsync(current).ConfigureAwait(false);
+            committed(1);
             write.Complete();
         }
         catch (Exception ex)
@@ -179,6 +185,7 @@ internal sealed class SqliteWriteQueue : IDisposable
             }
 
             await ExecuteAsync(current, "COMMIT;").ConfigureAwait(false);
+            committed(batch.Count);
         }
         catch (Exception)
         {

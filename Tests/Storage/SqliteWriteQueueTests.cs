@@ -143,6 +143,38 @@ public sealed class SqliteWriteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task The_writers_connection_leaves_checkpoints_to_the_background_checkpointer_which_copies_the_log_into_the_file()
+    {
+        await database.EnsureCreatedAsync(None);
+        var automatic = await database.RunWriteAsync(
+            async (connection, ct) =>
+            {
+                var command = connection.CreateCommand();
+                await using (command)
+                {
+                    command.CommandText = "PRAGMA wal_autocheckpoint;";
+                    return (long)(await command.ExecuteScalarAsync(ct))!;
+                }
+            },
+            None);
+        var fileBefore = new FileInfo(database.FilePath).Length;
+        var checkpoint = database.NextCheckpointAsync();
+
+        for (var i = 0; i < SqliteCheckpointer.WritesPerCheckpoint; i++)
+        {
+            Assert.False(checkpoint.IsCompleted);
+            await InsertAsync("learner-" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), []);
+        }
+
+        // A bound on a background thread's work, not a wait for time to pass.
+        await checkpoint.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0L, automatic);
+        Assert.True(new FileInfo(database.FilePath).Length > fileBefore, "the checkpoint copied the new pages into the database file");
+        Assert.Equal(SqliteCheckpointer.WritesPerCheckpoint, (await StoredLearnersAsync()).Count);
+    }
+
+    [Fact]
     public async Task Writes_after_dispose_are_refused()
     {
         await database.EnsureCreatedAsync(None);
