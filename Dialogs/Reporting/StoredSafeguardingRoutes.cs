@@ -15,13 +15,17 @@ public sealed class StoredSafeguardingRoutes(ISafeguardingRouteStore store, ILog
     private readonly Lock gate = new();
     private FrozenDictionary<string, SafeguardingRoute> routes = FrozenDictionary<string, SafeguardingRoute>.Empty;
 
+    // Bumped by this instance's own changes: a load that started before one is older than it.
+    private long changes;
+
     /// <summary>The tenant's route set in chat, if any.</summary>
     public SafeguardingRoute? Find(string tenantId) =>
         Volatile.Read(ref routes).TryGetValue(tenantId, out var route) ? route : null;
 
-    /// <summary>Reloads every tenant's route; on a store outage keeps the ones it has and returns false.</summary>
+    /// <summary>Reloads every tenant's route; false (keeping the ones it has) on a store outage or when a change made here overtook the load.</summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
+        var changesBefore = Interlocked.Read(ref changes);
         IReadOnlyList<SafeguardingRoute> loaded;
         try
         {
@@ -35,6 +39,12 @@ public sealed class StoredSafeguardingRoutes(ISafeguardingRouteStore store, ILog
 
         lock (gate)
         {
+            if (Interlocked.Read(ref changes) != changesBefore)
+            {
+                // A change made here meanwhile is newer than what was read; the next refresh catches up.
+                return false;
+            }
+
             Volatile.Write(ref routes, loaded.ToFrozenDictionary(r => r.TenantId, StringComparer.Ordinal));
         }
 
@@ -47,6 +57,7 @@ public sealed class StoredSafeguardingRoutes(ISafeguardingRouteStore store, ILog
         ArgumentNullException.ThrowIfNull(route);
         lock (gate)
         {
+            Interlocked.Increment(ref changes);
             var next = new Dictionary<string, SafeguardingRoute>(Volatile.Read(ref routes), StringComparer.Ordinal) { [route.TenantId] = route };
             Volatile.Write(ref routes, next.ToFrozenDictionary(StringComparer.Ordinal));
         }
@@ -57,6 +68,7 @@ public sealed class StoredSafeguardingRoutes(ISafeguardingRouteStore store, ILog
     {
         lock (gate)
         {
+            Interlocked.Increment(ref changes);
             var next = new Dictionary<string, SafeguardingRoute>(Volatile.Read(ref routes), StringComparer.Ordinal);
             next.Remove(tenantId);
             Volatile.Write(ref routes, next.ToFrozenDictionary(StringComparer.Ordinal));
