@@ -1,6 +1,8 @@
 namespace Beacon.Dialogs.Reporting;
 
-/// <summary>A tenant's designated safeguarding route, from configuration.</summary>
+using Beacon.Training.Reporting;
+
+/// <summary>A tenant's designated safeguarding route as guidance shows it: set in chat or from configuration.</summary>
 public sealed record SafeguardingContact
 {
     public required string Name { get; init; }
@@ -15,4 +17,18 @@ public sealed record SafeguardingContact
 
     /// <summary>Region to use when Teams gives no country for a learner of this tenant.</summary>
     public string? DefaultRegion { get; init; }
+
+    /// <summary>The route a manager set in chat, as guidance and handoffs use it.</summary>
+    public static SafeguardingContact From(SafeguardingRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return new SafeguardingContact
+        {
+            Name = route.Name,
+            HowToReach = route.HowToReach,
+            ProcedureUrl = route.ProcedureUrl,
+            HandoffUserIds = route.Recipients.Select(r => r.AadObjectId).ToList(),
+            DefaultRegion = route.DefaultRegion,
+        };
+    }
 }
