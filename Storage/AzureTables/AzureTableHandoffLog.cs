@@ -42,6 +42,21 @@ public sealed class AzureTableHandoffLog(AzureTableStorage storage) : IHandoffLo
             cancellationToken);
     }
 
+    public Task<HandoffRecord?> FindAsync(string tenantId, string handoffId, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            async ct =>
+            {
+                // The row key starts with the time, so the id is found by a filter within the tenant's partition.
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Tenant(tenantId)} and HandoffId eq {handoffId}");
+                await foreach (var entity in storage.Handoffs.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: ct).ConfigureAwait(false))
+                {
+                    return Read(tenantId, entity);
+                }
+
+                return (HandoffRecord?)null;
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<HandoffRecord>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
         storage.RunAsync<IReadOnlyList<HandoffRecord>>(
             async ct =>
@@ -50,17 +65,19 @@ public sealed class AzureTableHandoffLog(AzureTableStorage storage) : IHandoffLo
                 var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Tenant(tenantId)}");
                 await foreach (var entity in storage.Handoffs.QueryAsync<TableEntity>(filter, maxPerPage: storage.ListPageSize, cancellationToken: ct).ConfigureAwait(false))
                 {
-                    records.Add(new HandoffRecord(
-                        tenantId,
-                        AzureTableLearnerStore.Required(entity, "HandoffId"),
-                        AzureTableLearnerStore.Required(entity, "FromUserId"),
-                        StoredTime.Parse(AzureTableLearnerStore.Required(entity, "At")),
-                        AzureTableLearnerStore.Required(entity, "ToUserIds").Split(Separator, StringSplitOptions.RemoveEmptyEntries)));
+                    records.Add(Read(tenantId, entity));
                 }
 
                 return records;
             },
             cancellationToken);
+
+    private static HandoffRecord Read(string tenantId, TableEntity entity) => new(
+        tenantId,
+        AzureTableLearnerStore.Required(entity, "HandoffId"),
+        AzureTableLearnerStore.Required(entity, "FromUserId"),
+        StoredTime.Parse(AzureTableLearnerStore.Required(entity, "At")),
+        AzureTableLearnerStore.Required(entity, "ToUserIds").Split(Separator, StringSplitOptions.RemoveEmptyEntries));
 
     private static string RowKey(HandoffRecord record) =>
         record.At.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + TableKeys.Escape(record.HandoffId);

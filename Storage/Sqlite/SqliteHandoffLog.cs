@@ -34,6 +34,27 @@ public sealed class SqliteHandoffLog(SqliteDatabase database) : IHandoffLog
             cancellationToken);
     }
 
+    public Task<HandoffRecord?> FindAsync(string tenantId, string handoffId, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, """
+                    SELECT handoff_id, from_user_id, at, to_user_ids FROM handoffs
+                    WHERE tenant_id = $tenant AND handoff_id = $id;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", tenantId);
+                    Add(command, "$id", handoffId);
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        return await reader.ReadAsync(ct).ConfigureAwait(false) ? Read(tenantId, reader) : null;
+                    }
+                }
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<HandoffRecord>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<HandoffRecord>>(
             async (connection, ct) =>
@@ -51,12 +72,7 @@ public sealed class SqliteHandoffLog(SqliteDatabase database) : IHandoffLog
                     {
                         while (await reader.ReadAsync(ct).ConfigureAwait(false))
                         {
-                            records.Add(new HandoffRecord(
-                                tenantId,
-                                reader.GetString(0),
-                                reader.GetString(1),
-                                StoredTime.Parse(reader.GetString(2)),
-                                reader.GetString(3).Split(Separator, StringSplitOptions.RemoveEmptyEntries)));
+                            records.Add(Read(tenantId, reader));
                         }
                     }
 
@@ -64,4 +80,12 @@ public sealed class SqliteHandoffLog(SqliteDatabase database) : IHandoffLog
                 }
             },
             cancellationToken);
+
+    /// <summary>Reads a row of handoff_id, from_user_id, at, to_user_ids.</summary>
+    private static HandoffRecord Read(string tenantId, Microsoft.Data.Sqlite.SqliteDataReader reader) => new(
+        tenantId,
+        reader.GetString(0),
+        reader.GetString(1),
+        StoredTime.Parse(reader.GetString(2)),
+        reader.GetString(3).Split(Separator, StringSplitOptions.RemoveEmptyEntries));
 }

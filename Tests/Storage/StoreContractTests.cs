@@ -91,6 +91,22 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Assert.Equal(earlier.At.Offset, listed[0].At.Offset);
     }
 
+    [Fact]
+    public async Task A_handoff_is_found_by_its_id_within_its_tenant_only()
+    {
+        var recorded = new HandoffRecord("tenant-a", "activity:1|x", "user-1", T(2025, 5, 1, TimeSpan.FromHours(2)), ["lead-1", "lead-2"]);
+        await Stores.Handoffs.RecordAsync(recorded, None);
+
+        var found = await Stores.Handoffs.FindAsync("tenant-a", "activity:1|x", None);
+
+        Assert.NotNull(found);
+        Assert.Equal(recorded.FromUserId, found.FromUserId);
+        Assert.Equal(recorded.At, found.At);
+        Assert.Equal(recorded.ToUserIds, found.ToUserIds);
+        Assert.Null(await Stores.Handoffs.FindAsync("tenant-b", "activity:1|x", None));
+        Assert.Null(await Stores.Handoffs.FindAsync("tenant-a", "activity:2", None));
+    }
+
     // ---------------------------------------------------------------- learners
 
     [Fact]

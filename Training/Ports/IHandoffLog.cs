@@ -7,6 +7,9 @@ public interface IHandoffLog
 {
     Task RecordAsync(HandoffRecord record, CancellationToken cancellationToken);
 
+    /// <summary>The handoff recorded under <paramref name="handoffId"/>, if any (a redelivered request must not message the contacts again).</summary>
+    Task<HandoffRecord?> FindAsync(string tenantId, string handoffId, CancellationToken cancellationToken);
+
     /// <summary>A tenant's handoffs, oldest first.</summary>
     Task<IReadOnlyList<HandoffRecord>> ListAsync(string tenantId, CancellationToken cancellationToken);
 }
