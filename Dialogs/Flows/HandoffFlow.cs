@@ -37,6 +37,12 @@ public sealed class HandoffFlow(GuidanceComposer guidance, IHandoffLog handoffs,
                 $"Write up to {HandoffCard.MaxMessageLength} characters, with no names or identifying details of the person of concern.");
         }
 
+        if (await EarlierDeliveryAsync(incoming.TenantId, incoming.ActivityId, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            // Teams delivered the same request again (a retry): the contacts have the message already.
+            return HandoffCard.Sent(emergency, earlier.ToUserIds.Count);
+        }
+
         var now = clock.GetUtcNow();
         var card = HandoffCard.ForContact(incoming.From.Name ?? "A Beacon user", text, now);
         var delivered = new List<string>();
@@ -65,6 +71,25 @@ public sealed class HandoffFlow(GuidanceComposer guidance, IHandoffLog handoffs,
         await RecordAsync(new HandoffRecord(incoming.TenantId, incoming.ActivityId, incoming.From.StableId, now, delivered), cancellationToken)
             .ConfigureAwait(false);
         return HandoffCard.Sent(emergency, delivered.Count);
+    }
+
+    /// <summary>The record of this very request, when it was handed over before; unknown (null) while the store is down: better twice than never.</summary>
+    private async Task<HandoffRecord?> EarlierDeliveryAsync(string tenantId, string handoffId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(handoffId))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await handoffs.FindAsync(tenantId, handoffId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Could not check whether handoff {HandoffId} was delivered before: store unavailable; delivering", handoffId);
+            return null;
+        }
     }
 
     /// <summary>The handoff has happened; a store outage must not turn it into a failure for the user.</summary>

@@ -141,6 +141,41 @@ public sealed class ReportingGuidanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handoff_request_delivered_twice_messages_the_contact_once()
+    {
+        await using var bot = await RunningBot.StartAsync(Safeguarding());
+        var conversation = new BotConversation(bot, sink);
+        var activity = conversation.Activity("invoke");
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = "activity-1";
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "handoff", ["data"] = new JsonObject { ["handoffMessage"] = "worker with no documents" } },
+            ["trigger"] = "manual",
+        };
+
+        using var first = await conversation.PostAsync(activity);
+        await sink.NextAsync(Wait); // the 1:1 conversation with the contact
+        await sink.NextAsync(Wait); // the message
+        using var retry = await conversation.PostAsync(activity);
+        var again = (JsonObject)activity.DeepClone();
+        again["id"] = "a-new-request";
+        using var another = await conversation.PostAsync(again);
+        await sink.NextAsync(Wait);
+        await sink.NextAsync(Wait);
+
+        foreach (var response in new[] { first, retry, another })
+        {
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Contains(Texts(body["value"]), t => t.Contains("Sent to your safeguarding lead", StringComparison.Ordinal));
+        }
+
+        // Two conversations created and two messages: the retry sent nothing, the new request did.
+        Assert.Equal(4, sink.Requests.Count);
+        Assert.Equal(2, (await bot.Services.GetRequiredService<IHandoffLog>().ListAsync("tenant-1", CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public void Every_region_shows_its_emergency_number_before_anything_else()
     {
         var pack = ContentPackLoader.LoadOrThrow(RepositoryRoot.Combine("content"));
