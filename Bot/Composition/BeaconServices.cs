@@ -31,7 +31,10 @@ public static class BeaconServices
         services.AddSingleton(_ => new RatingPolicy(new RatingPolicyOptions()));
 
         services.Configure<SafeguardingOptions>(configuration.GetSection(SafeguardingOptions.Section));
-        services.AddSingleton<ISafeguardingDirectory, ConfiguredSafeguardingDirectory>();
+        services.AddSingleton<ConfiguredSafeguardingDirectory>();
+        services.AddSingleton<StoredSafeguardingRoutes>();
+        services.AddSingleton<ISafeguardingDirectory, SafeguardingDirectory>();
+        services.AddHostedService<SafeguardingRoutesRefresher>();
         services.AddSingleton<GuidanceComposer>();
         services.AddSingleton<LearnerDirectory>();
         services.AddSingleton<WelcomeFlow>();

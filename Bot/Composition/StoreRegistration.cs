@@ -48,6 +48,9 @@ public static class StoreRegistration
         services.AddSingleton<IManagerGrantStore>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
             ? new AzureTableManagerGrantStore(sp.GetRequiredService<AzureTableCampaignTable>())
             : new SqliteManagerGrantStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ISafeguardingRouteStore>(sp => sp.GetRequiredService<StoreProvider>().IsAzureTables
+            ? new AzureTableSafeguardingRouteStore(sp.GetRequiredService<AzureTableCampaignTable>())
+            : new SqliteSafeguardingRouteStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddHostedService<StoreInitializer>();
         return services;
     }

@@ -16,7 +16,7 @@ using Microsoft.Data.Sqlite;
 public sealed class SqliteDatabase : IDisposable
 {
     /// <summary>The schema this build writes. Bump it and add a migration step when a table changes.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const string SchemaSql = """
         CREATE TABLE IF NOT EXISTS schema_version (
@@ -183,6 +183,16 @@ public sealed class SqliteDatabase : IDisposable
             granted_by TEXT NOT NULL,
             granted_at TEXT NOT NULL,
             PRIMARY KEY (tenant_id, learner_id)
+        );
+        CREATE TABLE IF NOT EXISTS safeguarding_routes (
+            tenant_id TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            how_to_reach TEXT NOT NULL,
+            procedure_url TEXT NULL,
+            recipients TEXT NOT NULL,
+            default_region TEXT NULL,
+            updated_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL
         );
         -- Campaign slots lived here before campaigns had their own table (never written outside tests).
         DROP TABLE IF EXISTS campaign_slots;
@@ -547,14 +557,9 @@ public sealed class SqliteDatabase : IDisposable
                         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     }
                 }
-                else if (stored == 1)
+                else if (stored < SchemaVersion)
                 {
-                    // Version 2: campaigns keep their pending announcements.
-                    var migrate = CreateCommand(connection, "ALTER TABLE campaigns ADD COLUMN announcement TEXT NULL; UPDATE schema_version SET version = 2;", transaction);
-                    await using (migrate.ConfigureAwait(false))
-                    {
-                        await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    await MigrateAsync(connection, transaction, stored.Value, cancellationToken).ConfigureAwait(false);
                 }
                 else if (stored > SchemaVersion)
                 {
@@ -563,6 +568,28 @@ public sealed class SqliteDatabase : IDisposable
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // The schema SQL above has already created any table that is new in a version; a step only
+    // changes existing tables. Steps run in order, so a version 1 file goes to 2, then 3.
+    private static async Task MigrateAsync(SqliteConnection connection, SqliteTransaction transaction, long from, CancellationToken cancellationToken)
+    {
+        var steps = new SortedDictionary<long, string>
+        {
+            // Version 2: campaigns keep their pending announcements.
+            [2] = "ALTER TABLE campaigns ADD COLUMN announcement TEXT NULL;",
+            // Version 3: safeguarding routes set in chat (a new table only).
+            [3] = string.Empty,
+        };
+        foreach (var (version, sql) in steps.Where(step => step.Key > from))
+        {
+            var migrate = CreateCommand(connection, sql + " UPDATE schema_version SET version = $version;", transaction);
+            await using (migrate.ConfigureAwait(false))
+            {
+                Add(migrate, "$version", version);
+                await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
