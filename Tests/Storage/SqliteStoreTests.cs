@@ -122,6 +122,38 @@ public sealed class SqliteStoreTests : IDisposable
         await Assert.ThrowsAsync<StoreUnavailableException>(() => newer.EnsureCreatedAsync(None));
     }
 
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(2L)]
+    public async Task A_database_of_an_older_schema_is_migrated_step_by_step_and_keeps_its_data(long oldVersion)
+    {
+        var path = directory.Combine("beacon.db");
+        var campaign = CampaignStoreContractTests.Sample();
+        using (var database = new SqliteDatabase(new SqliteStoreOptions { Path = path }))
+        {
+            await new SqliteCampaignStore(database).SaveAsync(campaign, None);
+        }
+
+        // Back to the older schema: version 2 had no safeguarding routes, version 1 no campaign announcements either.
+        await ScalarAsync(path, $"DROP TABLE safeguarding_routes; UPDATE schema_version SET version = {oldVersion};");
+        if (oldVersion == 1)
+        {
+            await ScalarAsync(path, "ALTER TABLE campaigns DROP COLUMN announcement;");
+        }
+
+        using var migrated = new SqliteDatabase(new SqliteStoreOptions { Path = path });
+        await migrated.EnsureCreatedAsync(None);
+
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM pragma_table_info('campaigns') WHERE name = 'announcement';"));
+        var kept = await new SqliteCampaignStore(migrated).GetAsync(new Beacon.Training.Campaigns.CampaignKey(campaign.TenantId, campaign.Id), None);
+        Assert.Equal(campaign.Name, kept?.Name);
+        var routes = new SqliteSafeguardingRouteStore(migrated);
+        await routes.SaveAsync(SafeguardingRouteStoreContractTests.Sample(), None);
+        Assert.Equal("Safeguarding team (Sam Patel)", (await routes.GetAsync("tenant/1#a", None))?.Name);
+    }
+
     [Fact]
     public async Task A_token_this_store_never_issued_conflicts()
     {
