@@ -134,6 +134,13 @@ public static class StorageCommand
             grants++;
         }
 
+        var routes = 0;
+        await foreach (var route in source.ExportSafeguardingRoutesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await target.ImportSafeguardingRouteAsync(route, cancellationToken).ConfigureAwait(false);
+            routes++;
+        }
+
         var claims = 0;
         await foreach (var learnerClaims in source.ExportDeliveryClaimsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -147,7 +154,7 @@ public static class StorageCommand
             $"Copied {learners} learner profiles, the records of {withRecords} learners ({issued} issued questions, {answers} answers, {reviews} review states) and {handoffs} handoff records."));
         output.WriteLine(string.Create(
             c,
-            $"Copied {schedules} personal schedules, {campaigns} campaigns, {grants} manager grants and {claims} delivery claims."));
+            $"Copied {schedules} personal schedules, {campaigns} campaigns, {grants} manager grants, {routes} safeguarding routes and {claims} delivery claims."));
         return 0;
     }
 

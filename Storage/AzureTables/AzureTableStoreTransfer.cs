@@ -29,6 +29,7 @@ public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport, IDispo
     private readonly AzureTableHandoffLog handoffs;
     private readonly AzureTableDeliveryTable delivery;
     private readonly AzureTableCampaignTable campaigns;
+    private readonly AzureTableSafeguardingRouteStore routes;
 
     public AzureTableStoreTransfer(AzureTableStorage storage)
     {
@@ -38,6 +39,7 @@ public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport, IDispo
         handoffs = new AzureTableHandoffLog(storage);
         delivery = new AzureTableDeliveryTable(storage);
         campaigns = new AzureTableCampaignTable(storage);
+        routes = new AzureTableSafeguardingRouteStore(campaigns);
     }
 
     public void Dispose()
@@ -138,6 +140,14 @@ public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport, IDispo
         }
     }
 
+    public async IAsyncEnumerable<SafeguardingRoute> ExportSafeguardingRoutesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var route in await routes.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return route;
+        }
+    }
+
     public async IAsyncEnumerable<LearnerDeliveryClaims> ExportDeliveryClaimsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Claim rows of every learner partition (session, reminder, announcement): everything but the schedules.
@@ -191,6 +201,9 @@ public sealed class AzureTableStoreTransfer : IStoreExport, IStoreImport, IDispo
         var entity = AzureTableManagerGrantStore.Write(grant);
         return campaigns.RunAsync(ct => campaigns.Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct), cancellationToken);
     }
+
+    public Task ImportSafeguardingRouteAsync(SafeguardingRoute route, CancellationToken cancellationToken) =>
+        routes.SaveAsync(route, cancellationToken); // one row per tenant, replaced
 
     public async Task ImportDeliveryClaimsAsync(LearnerDeliveryClaims claims, CancellationToken cancellationToken)
     {

@@ -27,6 +27,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
     private readonly SqliteScheduleStore schedules;
     private readonly SqliteCampaignStore campaigns;
     private readonly SqliteManagerGrantStore grants;
+    private readonly SqliteSafeguardingRouteStore routes;
 
     public SqliteStoreTransfer(SqliteDatabase database)
     {
@@ -39,6 +40,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
         schedules = new SqliteScheduleStore(database);
         campaigns = new SqliteCampaignStore(database);
         grants = new SqliteManagerGrantStore(database);
+        routes = new SqliteSafeguardingRouteStore(database);
     }
 
     public async IAsyncEnumerable<Learner> ExportLearnersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -109,6 +111,14 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
             {
                 yield return grant;
             }
+        }
+    }
+
+    public async IAsyncEnumerable<SafeguardingRoute> ExportSafeguardingRoutesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var route in await routes.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return route;
         }
     }
 
@@ -185,6 +195,9 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
             },
             cancellationToken);
     }
+
+    public Task ImportSafeguardingRouteAsync(SafeguardingRoute route, CancellationToken cancellationToken) =>
+        routes.SaveAsync(route, cancellationToken); // one row per tenant, replaced
 
     public Task ImportDeliveryClaimsAsync(LearnerDeliveryClaims claims, CancellationToken cancellationToken)
     {

@@ -41,12 +41,12 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("Copied 12 learner profiles, the records of 12 learners (36 issued questions, 24 answers, 12 review states) and 3 handoff records", first.Output, StringComparison.Ordinal);
         Assert.Contains(CopiedDeliveryAndCampaigns, first.Output, StringComparison.Ordinal);
         Assert.Contains(CopiedDeliveryAndCampaigns, second.Output, StringComparison.Ordinal);
-        // 12 profiles + 6 welcome markers; 36 + 24 + 12 learner rows; 3 handoffs; 5 schedules + 16 claims (sessions, reminders, announcements); 4 campaigns + 4 grants.
+        // 12 profiles + 6 welcome markers; 36 + 24 + 12 learner rows; 3 handoffs; 5 schedules + 16 claims (sessions, reminders, announcements); 4 campaigns + 4 grants + 2 safeguarding routes.
         Assert.Equal(18, afterFirst["Learners"].Count);
         Assert.Equal(72, afterFirst["LearnerData"].Count);
         Assert.Equal(3, afterFirst["Handoffs"].Count);
         Assert.Equal(21, afterFirst["Delivery"].Count);
-        Assert.Equal(8, afterFirst["Campaigns"].Count);
+        Assert.Equal(10, afterFirst["Campaigns"].Count);
         Assert.Equal(afterFirst.Keys, afterSecond.Keys);
         foreach (var table in afterFirst.Keys)
         {
@@ -136,7 +136,7 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("usage: storage copy", error.ToString(), StringComparison.Ordinal);
     }
 
-    private const string CopiedDeliveryAndCampaigns = "Copied 5 personal schedules, 4 campaigns, 4 manager grants and 16 delivery claims.";
+    private const string CopiedDeliveryAndCampaigns = "Copied 5 personal schedules, 4 campaigns, 4 manager grants, 2 safeguarding routes and 16 delivery claims.";
 
     /// <summary>What the target reads back is what the source holds (concurrency tokens differ by store and copy).</summary>
     private static async Task AssertSameSchedulesCampaignsGrantsAndClaimsAsync(SqliteStoreTransfer source, Training.Ports.IStoreExport target)
@@ -154,6 +154,10 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(
             await Rows(source.ExportManagerGrantsAsync(None), g => g.ToString()),
             await Rows(target.ExportManagerGrantsAsync(None), g => g.ToString()));
+        Assert.Equal(2, (await ToListAsync(target.ExportSafeguardingRoutesAsync(None))).Count);
+        Assert.Equal(
+            await Rows(source.ExportSafeguardingRoutesAsync(None), SafeguardingRouteStoreContractTests.Stored),
+            await Rows(target.ExportSafeguardingRoutesAsync(None), SafeguardingRouteStoreContractTests.Stored));
         StoreContractTests.AssertClaims(await ToListAsync(source.ExportDeliveryClaimsAsync(None)), await ToListAsync(target.ExportDeliveryClaimsAsync(None)));
     }
 
@@ -230,7 +234,7 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
     /// <summary>
     /// 12 learners over two tenants (half welcomed, one inactive, ids with reserved characters),
     /// each with 3 issued questions, 2 answers and a review state; 3 handoffs; the contract suite's
-    /// 5 schedules, 4 campaigns (every status), 4 manager grants and 16 delivery claims.
+    /// 5 schedules, 4 campaigns (every status), 4 manager grants, 2 safeguarding routes and 16 delivery claims.
     /// </summary>
     private static async Task PopulateAsync(string path, int learners)
     {
@@ -307,6 +311,10 @@ public sealed class StorageCopyTests(AzuriteFixture azurite) : IDisposable
         {
             await grants.GrantAsync(grant, None);
         }
+
+        var routes = new SqliteSafeguardingRouteStore(database);
+        await routes.SaveAsync(SafeguardingRouteStoreContractTests.Sample(), None);
+        await routes.SaveAsync(SafeguardingRouteStoreContractTests.Sample("tenant-b", "Alex Kim") with { ProcedureUrl = null, Recipients = [] }, None);
 
         var claims = new SqliteDeliveryClaimStore(database);
         foreach (var claim in StoreContractTests.CopyClaims().SelectMany(c => c.Claims))

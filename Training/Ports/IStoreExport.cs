@@ -31,6 +31,9 @@ public interface IStoreExport
     /// <summary>Every manager role granted in chat.</summary>
     IAsyncEnumerable<ManagerGrant> ExportManagerGrantsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every tenant's safeguarding route set in chat.</summary>
+    IAsyncEnumerable<SafeguardingRoute> ExportSafeguardingRoutesAsync(CancellationToken cancellationToken);
+
     /// <summary>Every learner that has delivery claims (sessions and reminders), one learner at a time.</summary>
     IAsyncEnumerable<LearnerDeliveryClaims> ExportDeliveryClaimsAsync(CancellationToken cancellationToken);
 }
@@ -61,6 +64,9 @@ public interface IStoreImport
 
     /// <summary>Creates or replaces the grant with the values given (who granted it, and when).</summary>
     Task ImportManagerGrantAsync(ManagerGrant grant, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the tenant's safeguarding route with the values given (who set it, and when).</summary>
+    Task ImportSafeguardingRouteAsync(SafeguardingRoute route, CancellationToken cancellationToken);
 
     /// <summary>Creates or replaces each delivery claim of one learner, with its status, so a day already delivered is not delivered again.</summary>
     Task ImportDeliveryClaimsAsync(LearnerDeliveryClaims claims, CancellationToken cancellationToken);
