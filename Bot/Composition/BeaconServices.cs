@@ -47,6 +47,7 @@ public static class BeaconServices
         services.AddSingleton<CampaignAudiences>();
         services.AddSingleton<CampaignFlow>();
         services.AddSingleton<ManagerFlow>();
+        services.AddSingleton<SafeguardingFlow>();
         services.AddSingleton<ITurnHandler, TurnRouter>();
         services.AddBeaconSecurity(configuration);
 

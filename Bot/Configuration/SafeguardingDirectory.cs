@@ -10,4 +10,6 @@ public sealed class SafeguardingDirectory(StoredSafeguardingRoutes stored, Confi
 {
     public SafeguardingContact? Find(string tenantId) =>
         stored.Find(tenantId) is { } route ? SafeguardingContact.From(route) : configured.Find(tenantId);
+
+    public SafeguardingContact? FindConfigured(string tenantId) => configured.Find(tenantId);
 }

@@ -58,7 +58,8 @@ public static partial class ManagerCommands
         ["team progress"] = ManagerCommandKind.CampaignReport,
     };
 
-    public static bool IsManagerVerb(string? verb) => verb is not null && (Verbs.Contains(verb) || CampaignVerbs.Handles(verb));
+    public static bool IsManagerVerb(string? verb) =>
+        verb is not null && (Verbs.Contains(verb) || CampaignVerbs.Handles(verb) || SafeguardingVerbs.Handles(verb));
 
     public static bool IsManagerText(string? text) => Recognize(text) is not null;
 

@@ -39,6 +39,9 @@ public sealed class GuidanceComposer(ContentPack pack, ISafeguardingDirectory sa
 
     public SafeguardingContact? ContactFor(string tenantId) => safeguarding.Find(tenantId);
 
+    /// <summary>The regions guidance knows, for pickers.</summary>
+    public IReadOnlyList<RegionChoiceView> RegionChoices => regionChoices;
+
     public bool IsKnownRegion(string? code) => code is not null && pack.FindRegion(code) is not null;
 
     private ReportingRegion Region(GuidanceRequest request, SafeguardingContact? contact) =>

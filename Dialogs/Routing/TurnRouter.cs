@@ -31,6 +31,7 @@ public sealed class TurnRouter(
     ManagerGate managers,
     CampaignFlow campaigns,
     ManagerFlow managerRoles,
+    SafeguardingFlow safeguarding,
     ILogger<TurnRouter> logger,
     ScheduleFlow? schedule = null) : ITurnHandler
 {
@@ -102,6 +103,12 @@ public sealed class TurnRouter(
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var incoming = turn.Incoming;
+        // A manager's "set safeguarding contact" opens the form; from anyone else it asks for the guidance.
+        if (SafeguardingCommands.IsSetContact(incoming.Text) && await safeguarding.TryOpenFormAsync(turn, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var intent = IntentRecognizer.Recognize(incoming.Text);
         if (intent == Intent.Report)
         {
@@ -180,6 +187,11 @@ public sealed class TurnRouter(
             ?? await privacy.TryHandleActionAsync(turn, cancellationToken).ConfigureAwait(false)) is { } gated)
         {
             return gated;
+        }
+
+        if (SafeguardingVerbs.Handles(incoming.Verb))
+        {
+            return await safeguarding.OnActionAsync(turn, cancellationToken).ConfigureAwait(false);
         }
 
         if (CampaignVerbs.Handles(incoming.Verb))
