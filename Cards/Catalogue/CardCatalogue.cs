@@ -53,6 +53,9 @@ public static class CardCatalogue
         yield return new("campaign-cancel-confirm", CampaignListCard.ConfirmCancel("7k2m9q4x1c", "Winter refresher for ward staff"));
         yield return new("campaign-announcement", CampaignAnnouncementCard.Build(CatalogueSamples.CampaignAnnouncement));
         yield return new("campaign-report", CampaignReportCard.Build(CatalogueSamples.CampaignReport, CatalogueSamples.CampaignReportCsvLink));
+        yield return new("safeguarding-form", SafeguardingFormCard.Build(CatalogueSamples.SafeguardingForm));
+        yield return new("safeguarding-form-problems", SafeguardingFormCard.Build(CatalogueSamples.SafeguardingFormWithProblems));
+        yield return new("safeguarding-remove-confirm", SafeguardingFormCard.ConfirmRemove("Dana Shah, safeguarding lead (extension 4410)"));
         yield return new("my-data", MyDataCard.Build(CatalogueSamples.MyData));
         yield return new("forget-me-confirm", ForgetMeCard.Confirm(57));
         yield return new("forget-me-erased", ForgetMeCard.Erased());

@@ -380,4 +380,28 @@ public static class CatalogueSamples
     private static (string Code, GuidanceView View) Region(
         string code, string name, string emergency, IReadOnlyList<GuidanceLineView> lines, string? notes) =>
         (code, new GuidanceView(name, emergency, null, lines, ToNote, DoNot, notes));
+
+    public static SafeguardingFormView SafeguardingForm { get; } = new()
+    {
+        Name = "Safeguarding team (Sam Patel)",
+        HowToReach = "safeguarding@example.org or extension 4410, 24/7",
+        ProcedureUrl = "https://intranet.example.org/policies/safeguarding",
+        People =
+        [
+            new("11111111-1111-1111-1111-111111111111", "Sam Patel"),
+            new("22222222-2222-2222-2222-222222222222", "Alex Kim"),
+        ],
+        Region = "UK",
+        RegionChoices = Guidance.Select(g => new RegionChoiceView(g.Code, g.View.RegionName)).ToList(),
+        Source = "Now: Safeguarding team (Sam Patel) (safeguarding@example.org or extension 4410, 24/7), set in chat by a manager on 28 November 2026. 2 people receive concerns people hand over in Teams.",
+        CanRemove = true,
+    };
+
+    public static SafeguardingFormView SafeguardingFormWithProblems { get; } = SafeguardingForm with
+    {
+        ProcedureUrl = "http://intranet.example.org/policies/safeguarding",
+        CanRemove = false,
+        Source = "Now: Dana Shah, safeguarding lead (extension 4410), from Beacon's configuration. Nobody receives handed-over concerns in Teams.",
+        Problems = ["The procedure link must be an https:// address of up to 500 characters."],
+    };
 }
