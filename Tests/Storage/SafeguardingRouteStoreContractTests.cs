@@ -1,8 +1,10 @@
 namespace Beacon.Tests.Storage;
 
 using System.Text.Json;
+using Azure.Data.Tables;
 using Beacon.Storage.AzureTables;
 using Beacon.Storage.Sqlite;
+using Beacon.Tests.Support;
 using Beacon.Training.Ports;
 using Beacon.Training.Reporting;
 
@@ -18,6 +20,9 @@ public abstract class SafeguardingRouteStoreContractTests : IAsyncLifetime
     private ISafeguardingRouteStore Store => created?.Store ?? throw new InvalidOperationException("Store not created.");
 
     protected abstract Task<(ISafeguardingRouteStore Store, Func<ValueTask> Cleanup)> CreateStoreAsync();
+
+    /// <summary>A store whose backend cannot be reached (a file that cannot be created, a port nobody listens on).</summary>
+    protected abstract (ISafeguardingRouteStore Store, Action Cleanup) CreateUnavailableStore();
 
     public async Task InitializeAsync() => created = await CreateStoreAsync();
 
@@ -109,6 +114,23 @@ public abstract class SafeguardingRouteStoreContractTests : IAsyncLifetime
         Assert.Null(await Store.GetAsync("tenant-a", None));
         Assert.Equal(["tenant-b"], (await Store.ListAsync(None)).Select(r => r.TenantId));
     }
+
+    [Fact]
+    public async Task A_store_that_is_down_reports_itself_unavailable_for_every_operation()
+    {
+        var (down, cleanup) = CreateUnavailableStore();
+        try
+        {
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => down.GetAsync("tenant-a", None));
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => down.ListAsync(None));
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => down.SaveAsync(Sample("tenant-a"), None));
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => down.RemoveAsync("tenant-a", None));
+        }
+        finally
+        {
+            cleanup();
+        }
+    }
 }
 
 public sealed class SqliteSafeguardingRouteStoreContractTests : SafeguardingRouteStoreContractTests
@@ -125,6 +147,20 @@ public sealed class SqliteSafeguardingRouteStoreContractTests : SafeguardingRout
                 directory.Dispose();
                 return ValueTask.CompletedTask;
             }));
+    }
+
+    protected override (ISafeguardingRouteStore Store, Action Cleanup) CreateUnavailableStore()
+    {
+        // A regular file where the database's directory should be: the file cannot be created.
+        var directory = new TempDirectory();
+        var blocker = directory.Combine("blocker");
+        File.WriteAllText(blocker, "not a directory");
+        var database = new SqliteDatabase(new SqliteStoreOptions { Path = Path.Combine(blocker, "data", "beacon.db") });
+        return (new SqliteSafeguardingRouteStore(database), () =>
+        {
+            database.Dispose();
+            directory.Dispose();
+        });
     }
 }
 
@@ -148,5 +184,22 @@ public sealed class AzureTablesSafeguardingRouteStoreContractTests(AzuriteFixtur
                 table.Dispose();
                 storage.Dispose();
             }));
+    }
+
+    protected override (ISafeguardingRouteStore Store, Action Cleanup) CreateUnavailableStore()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 0;
+        var storage = new AzureTableStorage(new AzureTableStoreOptions
+        {
+            ConnectionString = azurite.ConnectionString.Replace($":{azurite.Port}/", $":{FreePort.Next()}/", StringComparison.Ordinal),
+            ClientOptions = options,
+        });
+        var table = new AzureTableCampaignTable(storage);
+        return (new AzureTableSafeguardingRouteStore(table), () =>
+        {
+            table.Dispose();
+            storage.Dispose();
+        });
     }
 }

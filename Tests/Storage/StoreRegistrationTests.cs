@@ -1,8 +1,14 @@
 namespace Beacon.Tests.Storage;
 
 using Beacon.Bot.Composition;
+using Beacon.Storage.AzureTables;
+using Beacon.Storage.Sqlite;
 using Beacon.Tests.Support;
+using Beacon.Training.Ports;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Moq;
 
 public sealed class StoreRegistrationTests
 {
@@ -45,6 +51,24 @@ public sealed class StoreRegistrationTests
     {
         Assert.Equal(TimeSpan.FromSeconds(5), StoreRegistration.SqliteOptions(Config([]), "x.db").BusyTimeout);
         Assert.Equal(TimeSpan.FromSeconds(1), StoreRegistration.SqliteOptions(Config(new() { ["Storage:Sqlite:BusyTimeout"] = "00:00:01" }), "x.db").BusyTimeout);
+    }
+
+    [Theory]
+    [InlineData(null, typeof(SqliteSafeguardingRouteStore))]
+    [InlineData("AzureTables", typeof(AzureTableSafeguardingRouteStore))]
+    public void The_safeguarding_route_store_is_the_configured_providers(string? provider, Type expected)
+    {
+        using var directory = new TempDirectory();
+        var services = new ServiceCollection();
+        services.AddSingleton(Mock.Of<IHostEnvironment>(e => e.ContentRootPath == directory.Path));
+        services.AddBeaconStore(Config(new()
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:AzureTables:ConnectionString"] = "UseDevelopmentStorage=true",
+        }));
+        using var provided = services.BuildServiceProvider();
+
+        Assert.IsType(expected, provided.GetRequiredService<ISafeguardingRouteStore>());
     }
 
     private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
