@@ -48,8 +48,8 @@ public class CampaignThroughPlaygroundTests
         // The manager @mentions Beacon in the team's General channel with a sentence and gets the form, prefilled.
         await playground.SayInAsync(TeamChannel, "new campaign every weekday at 9am for 1 week starting Monday", mentionBot: true);
         var form = await NextAsync(sent, bot, TeamChannel);
-        var formCard = CardOf(form.Activity);
-        var inputs = Inputs(formCard);
+        var formCard = PlaygroundCards.CardOf(form.Activity);
+        var inputs = PlaygroundCards.Inputs(formCard);
         Assert.Equal("09:00", (string?)inputs["campaignTime"]);
         Assert.Equal("2026-11-30", (string?)inputs["campaignStart"]);
         Assert.Equal("1", inputs["campaignWeeks"]?.ToString());
@@ -59,7 +59,7 @@ public class CampaignThroughPlaygroundTests
         // The manager names it, keeps Monday (pre-assessment) and Friday (post-assessment), and confirms.
         inputs["campaignName"] = "Winter refresher";
         inputs["campaignDays"] = "mon,fri";
-        var confirm = Actions(formCard).Single(a => (string?)a["verb"] == "campaign.confirm");
+        var confirm = PlaygroundCards.Actions(formCard).Single(a => (string?)a["verb"] == "campaign.confirm");
         var confirmed = (await playground.ExecuteAsAsync(playground.UserId, form.ConversationId, form.Id!, confirm, inputs))!.ToJsonString();
         Assert.Contains("Winter refresher is confirmed", confirmed, StringComparison.Ordinal);
         Assert.Contains("telling the 6 people", confirmed, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public class CampaignThroughPlaygroundTests
         for (var i = 0; i < members.Count; i++)
         {
             var announcement = await NextAsync(sent, bot, conversationId: null);
-            Assert.Contains("Winter refresher", CardOf(announcement.Activity).ToJsonString(), StringComparison.Ordinal);
+            Assert.Contains("Winter refresher", PlaygroundCards.CardOf(announcement.Activity).ToJsonString(), StringComparison.Ordinal);
             chats[announcement.ConversationId] = (string)announcement.Activity["recipient"]!["id"]!;
         }
 
@@ -98,7 +98,7 @@ public class CampaignThroughPlaygroundTests
         // The manager asks for the report in the channel; it comes to their personal chat.
         await playground.SayInAsync(TeamChannel, "campaign report", mentionBot: true);
         var managerChat = chats.Single(c => c.Value == playground.UserId).Key;
-        var reportCard = CardOf((await NextAsync(sent, bot, managerChat)).Activity);
+        var reportCard = PlaygroundCards.CardOf((await NextAsync(sent, bot, managerChat)).Activity);
         Assert.Contains("report.csv", reportCard.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Winter refresher", reportCard.ToJsonString(), StringComparison.Ordinal);
         var texts = string.Join("\n", CardTree.TextBlocks(reportCard).Select(t => (string?)t["text"]));
@@ -123,13 +123,13 @@ public class CampaignThroughPlaygroundTests
         var tenant = playground.TenantId;
 
         await playground.SayInAsync(TeamChannel, "grant manager <at>Megan Bowen</at>", mentionBot: true, Megan);
-        var granted = CardOf((await NextAsync(sent, bot, TeamChannel)).Activity).ToJsonString();
+        var granted = PlaygroundCards.CardOf((await NextAsync(sent, bot, TeamChannel)).Activity).ToJsonString();
 
         Assert.Contains("Megan Bowen is now a Beacon manager", granted, StringComparison.Ordinal);
         Assert.True(await grants.IsGrantedAsync(tenant, MeganEntraId, CancellationToken.None));
 
         await playground.SayInAsync(TeamChannel, "revoke manager <at>Megan Bowen</at>", mentionBot: true, Megan);
-        var revoked = CardOf((await NextAsync(sent, bot, TeamChannel)).Activity).ToJsonString();
+        var revoked = PlaygroundCards.CardOf((await NextAsync(sent, bot, TeamChannel)).Activity).ToJsonString();
 
         Assert.Contains("Megan Bowen is no longer a Beacon manager", revoked, StringComparison.Ordinal);
         Assert.False(await grants.IsGrantedAsync(tenant, MeganEntraId, CancellationToken.None));
@@ -141,9 +141,9 @@ public class CampaignThroughPlaygroundTests
         var question = await NextAsync(sent, bot, chat);
         for (var step = 0; step < 20; step++)
         {
-            var answer = Actions(CardOf(question.Activity)).First(a => (string?)a["verb"] == "answer");
+            var answer = PlaygroundCards.Actions(PlaygroundCards.CardOf(question.Activity)).First(a => (string?)a["verb"] == "answer");
             var feedback = await playground.ExecuteAsAsync(user, chat, question.Id!, answer);
-            var next = Actions(feedback!).FirstOrDefault(a => (string?)a["verb"] == "quiz" && a["data"]?["promptId"] is not null);
+            var next = PlaygroundCards.Actions(feedback!).FirstOrDefault(a => (string?)a["verb"] == "quiz" && a["data"]?["promptId"] is not null);
             if (next is null)
             {
                 return;
@@ -179,27 +179,4 @@ public class CampaignThroughPlaygroundTests
         CardTree.OfType(card, "TableRow")
             .Select(r => string.Join(" | ", CardTree.TextBlocks(r).Select(t => (string?)t["text"])))
             .FirstOrDefault(r => r.StartsWith(label, StringComparison.Ordinal)) ?? string.Empty;
-
-    private static JsonObject Inputs(JsonObject card)
-    {
-        var inputs = new JsonObject();
-        foreach (var input in CardTree.Inputs(card).Where(i => i["id"] is not null))
-        {
-            inputs[(string)input["id"]!] = input["value"]?.DeepClone();
-        }
-
-        return inputs;
-    }
-
-    private static JsonObject CardOf(JsonNode message)
-    {
-        var attachment = message["attachments"]?.AsArray().OfType<JsonObject>()
-            .FirstOrDefault(a => (string?)a["contentType"] == "application/vnd.microsoft.card.adaptive");
-        var content = attachment?["content"];
-        Assert.NotNull(content);
-        return content is JsonValue value ? JsonNode.Parse((string)value!)!.AsObject() : content.AsObject();
-    }
-
-    private static IEnumerable<JsonObject> Actions(JsonNode node) =>
-        CardTree.Objects(node).Where(o => ((string?)o["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true);
 }
