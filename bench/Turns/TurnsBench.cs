@@ -260,6 +260,12 @@ internal static class TurnsBench
         output.WriteLine("A beacon turn is a quiz message, the question card reaching the connector sink, and the answer invoke with its feedback card.");
         output.WriteLine("A peer turn is one message and its echo reaching the sink. CPU and RSS are the target process's own (/proc); gen CPU is the load generator and sink.");
         output.WriteLine(string.Create(C, $"connector sink: {sink.Posts:N0} posts, {sink.Unexpected} unexpected"));
+        if (rows.Count > 0)
+        {
+            // For an owner weighing the turn ratio: a quiz turn is two requests to /api/messages, an echo turn one.
+            var requests = rows.Select(r => string.Create(C, $"{r.Name} {r.Result.TurnsPerSecond * (r.Key.StartsWith("beacon", StringComparison.Ordinal) ? 2 : 1):N0}"));
+            output.WriteLine("requests/s to /api/messages: " + string.Join(", ", requests));
+        }
 
         var sorted = startups.Order().ToList();
         var median = sorted.Count == 0 ? TimeSpan.Zero : sorted[sorted.Count / 2];
