@@ -21,6 +21,8 @@ const WAIT = 30000;
 // box is cleared and the message typed again (never sent twice: it is sent only once it reads right).
 async function say(page, text) {
   const box = page.locator('[contenteditable=true]').first();
+  const shown = page.getByText(text, { exact: true });
+  const shownBefore = await shown.count();
   for (let attempt = 1; ; attempt++) {
     await box.click();
     await page.keyboard.press('Control+A');
@@ -36,6 +38,8 @@ async function say(page, text) {
   await page.getByRole('button', { name: 'Send Message' }).click();
   // The client empties the box once it has taken the message.
   await page.waitForFunction((el) => el.innerText.trim() === '', await box.elementHandle(), { timeout: WAIT });
+  // An empty box alone is no proof: a card arriving mid-typing empties it too. Sent means shown in the chat.
+  await shown.nth(shownBefore).waitFor({ timeout: WAIT });
 }
 
 const scenarios = {
@@ -83,6 +87,9 @@ async function main() {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.locator('[contenteditable=true]').first().waitFor({ timeout: WAIT });
+    // Opening the chat installs the bot, which answers with its welcome card. Typing while that card
+    // arrives loses the keystrokes, so the scenario starts once it is shown.
+    await page.getByRole('heading', { name: /^Welcome to Beacon/ }).first().waitFor({ timeout: WAIT });
     await scenarios[scenario](page, steps);
     if (screenshotDir) {
       fs.mkdirSync(screenshotDir, { recursive: true });

@@ -29,7 +29,7 @@ public class PlaygroundUiTests
         var report = run.Output.Length > 0 ? JsonNode.Parse(run.Output) : null;
         Assert.True(
             run.ExitCode == 0 && report?["error"] is null,
-            $"{scenario}: {run.Output} {run.Error} (screenshots in {screenshots}){Environment.NewLine}Playground:{Environment.NewLine}{playground.ProcessOutput}");
+            $"{scenario}: {run.Output} {run.Error} (screenshots in {screenshots}){Environment.NewLine}Playground:{Environment.NewLine}{playground.ProcessOutput}{Environment.NewLine}Bot:{Environment.NewLine}{bot.Logs}");
         Assert.NotEmpty(report!["steps"]!.AsArray());
         Directory.Delete(screenshots, recursive: true);
     }
