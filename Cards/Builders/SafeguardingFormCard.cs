@@ -75,6 +75,8 @@ public static class SafeguardingFormCard
             actions.Add(new ExecuteAction("Use the configured contact instead", SafeguardingVerbs.AskRemove) { AssociatedInputs = "none" });
         }
 
+        actions.Add(new ExecuteAction("Cancel", SafeguardingVerbs.Cancel) { AssociatedInputs = "none" });
+
         return new AdaptiveCard
         {
             Body = body,
