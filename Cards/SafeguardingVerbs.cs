@@ -7,6 +7,7 @@ public static class SafeguardingVerbs
     public const string Save = "safeguarding.save";
     public const string AskRemove = "safeguarding.remove";
     public const string ConfirmRemove = "safeguarding.remove.confirm";
+    public const string Cancel = "safeguarding.cancel";
 
     public const string NameInput = "safeguardingName";
     public const string ReachInput = "safeguardingReach";
@@ -14,5 +15,5 @@ public static class SafeguardingVerbs
     public const string PeopleInput = "safeguardingPeople";
     public const string RegionInput = "safeguardingRegion";
 
-    public static bool Handles(string? verb) => verb is Open or Save or AskRemove or ConfirmRemove;
+    public static bool Handles(string? verb) => verb is Open or Save or AskRemove or ConfirmRemove or Cancel;
 }

@@ -15,7 +15,16 @@ public static class HelpCard
         new("help", "This list."),
     ];
 
-    public static AdaptiveCard Build(string? notUnderstood = null)
+    /// <summary>What managers can do besides, shown to managers only.</summary>
+    public static readonly IReadOnlyList<Fact> ManagerCommands =
+    [
+        new("new campaign", "Plan a refresher campaign for your team, e.g. \"new campaign every weekday at 9am for 4 weeks\"."),
+        new("campaigns", "Your campaigns: pause, resume, edit or cancel them."),
+        new("campaign report", "A campaign's results for the whole team, never anyone's own answers."),
+        new("set safeguarding contact", "Who people in your organisation reach with a concern, and who receives concerns handed over in Teams."),
+    ];
+
+    public static AdaptiveCard Build(string? notUnderstood = null, bool forManager = false)
     {
         var body = new List<CardElement>();
         if (!string.IsNullOrWhiteSpace(notUnderstood))
@@ -25,6 +34,12 @@ public static class HelpCard
 
         body.Add(Blocks.Heading("What Beacon can do"));
         body.Add(new FactSet(Commands));
+        if (forManager)
+        {
+            body.Add(Blocks.SubHeading("For managers"));
+            body.Add(new FactSet(ManagerCommands));
+        }
+
         body.Add(Blocks.Subtle("Type a word above, or use the buttons."));
         return new AdaptiveCard
         {

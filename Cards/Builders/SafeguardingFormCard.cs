@@ -19,6 +19,12 @@ public static class SafeguardingFormCard
             Blocks.Paragraph("Everyone who asks Beacon how to report a concern sees this contact, after the emergency number and before the specialist line."),
             Blocks.Subtle(view.Source),
         };
+        if (view.CanRemove)
+        {
+            // Beside the line saying where the route comes from, so the bottom row keeps its buttons whole.
+            body.Add(new ActionSet([new ExecuteAction("Use the configured contact instead", SafeguardingVerbs.AskRemove) { AssociatedInputs = "none" }]));
+        }
+
         if (view.Problems.Count > 0)
         {
             body.Add(new TextBlock("Please fix these before saving:") { Weight = "Bolder", Color = "Attention" });
@@ -69,16 +75,12 @@ public static class SafeguardingFormCard
             Style = "compact",
         });
 
-        var actions = new List<CardAction> { new ExecuteAction("Save", SafeguardingVerbs.Save) { Style = "positive" } };
-        if (view.CanRemove)
-        {
-            actions.Add(new ExecuteAction("Use the configured contact instead", SafeguardingVerbs.AskRemove) { AssociatedInputs = "none" });
-        }
-
         return new AdaptiveCard
         {
             Body = body,
-            Actions = CommonActions.WithReportConcern([.. actions]),
+            Actions = CommonActions.WithReportConcern(
+                new ExecuteAction("Save", SafeguardingVerbs.Save) { Style = "positive" },
+                new ExecuteAction("Cancel", SafeguardingVerbs.Cancel) { AssociatedInputs = "none" }),
             Speak = "A form for your organisation's safeguarding contact.",
             FallbackText = "Your organisation's safeguarding contact: fill in the form and save.",
         };

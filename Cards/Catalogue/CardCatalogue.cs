@@ -61,6 +61,7 @@ public static class CardCatalogue
         yield return new("forget-me-erased", ForgetMeCard.Erased());
         yield return new("help", HelpCard.Build());
         yield return new("help-not-understood", HelpCard.Build("what's the canteen menu today?"));
+        yield return new("help-manager", HelpCard.Build(forManager: true));
         yield return new("notice-could-not-save", NoticeCard.CouldNotSave());
         yield return new("campaign-reminder", NudgeCard.Build(new NudgeView("Winter refresher for ward staff", "c.k3x9m2p7qa.s.20261201.0")));
     }

@@ -393,7 +393,7 @@ public static class CatalogueSamples
         ],
         Region = "UK",
         RegionChoices = Guidance.Select(g => new RegionChoiceView(g.Code, g.View.RegionName)).ToList(),
-        Source = "Now: Safeguarding team (Sam Patel) (safeguarding@example.org or extension 4410, 24/7), set in chat by a manager on 28 November 2026. 2 people receive concerns people hand over in Teams.",
+        Source = "Now: Safeguarding team (Sam Patel) (safeguarding@example.org or extension 4410, 24/7), set in chat by Priya Nair on 28 November 2026. 2 people receive concerns people hand over in Teams.",
         CanRemove = true,
     };
 

@@ -8,6 +8,7 @@ using Beacon.Cards.Views;
 using Beacon.Dialogs.Managers;
 using Beacon.Dialogs.Reporting;
 using Beacon.Dialogs.Turns;
+using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Beacon.Training.Reporting;
 using Microsoft.Extensions.Logging;
@@ -23,10 +24,18 @@ public sealed class SafeguardingFlow(
     ISafeguardingDirectory directory,
     GuidanceComposer guidance,
     IManagerDirectory managers,
+    ILearnerStore learners,
     TimeProvider clock,
     ILogger<SafeguardingFlow> logger)
 {
-    /// <summary>Sends the form to a manager; false (the caller shows the guidance) for anyone else, or when that can't be told.</summary>
+    // Far beyond what the form lets anyone type or pick: such data was not sent by the form.
+    private const int MaxGarbledInputLength = 2000;
+    private const int MaxGarbledPeople = 50;
+
+    /// <summary>
+    /// Sends the form to a manager. False, so the caller shows the guidance, for anyone else (they get
+    /// the managers' refusal first) and when the store can't tell.
+    /// </summary>
     public async Task<bool> TryOpenFormAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -43,10 +52,11 @@ public sealed class SafeguardingFlow(
 
         if (!manager)
         {
+            await turn.SendAsync(OutgoingMessage.FromCard(ManagerGate.RefusalCard(), "That's for managers"), cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        var form = await FormAsync(turn.Incoming.TenantId, cancellationToken).ConfigureAwait(false);
+        var form = await FormAsync(turn.Incoming, cancellationToken).ConfigureAwait(false);
         await turn.SendAsync(OutgoingMessage.FromCard(form, "Your organisation's safeguarding contact"), cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -61,14 +71,42 @@ public sealed class SafeguardingFlow(
             SafeguardingVerbs.Save => await SaveAsync(turn, cancellationToken).ConfigureAwait(false),
             SafeguardingVerbs.AskRemove => new CardInvokeResult(SafeguardingFormCard.ConfirmRemove(Describe(directory.FindConfigured(tenantId)))),
             SafeguardingVerbs.ConfirmRemove => new CardInvokeResult(await RemoveAsync(tenantId, cancellationToken).ConfigureAwait(false)),
-            _ => new CardInvokeResult(await FormAsync(tenantId, cancellationToken).ConfigureAwait(false)),
+            SafeguardingVerbs.Cancel => new CardInvokeResult(NoticeCard.Build(
+                "Nothing changed",
+                $"Guidance still shows {Describe(directory.Find(tenantId))}.",
+                new ExecuteAction("Open the form again", SafeguardingVerbs.Open) { AssociatedInputs = "none" })),
+            _ => new CardInvokeResult(await FormAsync(turn.Incoming, cancellationToken).ConfigureAwait(false)),
         };
     }
+
+    /// <summary>Card data no form of ours sends: far too long, or more people than anyone picks.</summary>
+    private static bool IsGarbled(IReadOnlyDictionary<string, string> data) =>
+        new[] { SafeguardingVerbs.NameInput, SafeguardingVerbs.ReachInput, SafeguardingVerbs.ProcedureInput, SafeguardingVerbs.PeopleInput, SafeguardingVerbs.RegionInput }
+            .Any(key => data.GetValueOrDefault(key)?.Length > MaxGarbledInputLength)
+        || PeopleIn(data).Count > MaxGarbledPeople;
+
+    /// <summary>The people picked, Entra object ids in their usual form so that one person counts once.</summary>
+    private static List<string> PeopleIn(IReadOnlyDictionary<string, string> data) =>
+    [
+        .. (Trimmed(data, SafeguardingVerbs.PeopleInput) ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id => Guid.TryParse(id, out var objectId) ? objectId.ToString("D") : id)
+            .Distinct(StringComparer.OrdinalIgnoreCase),
+    ];
 
     private async Task<InvokeResult> SaveAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var incoming = turn.Incoming;
         var data = incoming.Data;
+        if (IsGarbled(data))
+        {
+            logger.LogWarning("Safeguarding form data that the form can't have sent; nothing saved");
+            return new CardInvokeResult(NoticeCard.Build(
+                "That form came back damaged",
+                "Nothing was saved and guidance has not changed. Please open the form again and fill it in.",
+                new ExecuteAction("Open the form again", SafeguardingVerbs.Open) { AssociatedInputs = "none" }));
+        }
+
         var current = await CurrentAsync(incoming.TenantId, cancellationToken).ConfigureAwait(false);
         var problems = new List<string>();
         var procedureText = Trimmed(data, SafeguardingVerbs.ProcedureInput);
@@ -85,10 +123,7 @@ public sealed class SafeguardingFlow(
             Name = Trimmed(data, SafeguardingVerbs.NameInput) ?? string.Empty,
             HowToReach = Trimmed(data, SafeguardingVerbs.ReachInput) ?? string.Empty,
             ProcedureUrl = procedure,
-            Recipients = [.. (Trimmed(data, SafeguardingVerbs.PeopleInput) ?? string.Empty)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .Select(id => new SafeguardingRecipient(id, knownNames.GetValueOrDefault(id)))],
+            Recipients = [.. PeopleIn(data).Select(id => new SafeguardingRecipient(id, knownNames.GetValueOrDefault(id)))],
             DefaultRegion = Trimmed(data, SafeguardingVerbs.RegionInput),
             UpdatedBy = incoming.From.AadObjectId ?? incoming.From.StableId,
             UpdatedAt = clock.GetUtcNow(),
@@ -96,9 +131,11 @@ public sealed class SafeguardingFlow(
         problems.AddRange(SafeguardingRouteRules.Validate(route, guidance.IsKnownRegion));
         if (problems.Count > 0)
         {
-            return new CardInvokeResult(SafeguardingFormCard.Build(View(route, procedureText, current, incoming.TenantId) with { Problems = problems }));
+            return new CardInvokeResult(SafeguardingFormCard.Build(
+                await ViewAsync(route, procedureText, current, incoming, cancellationToken).ConfigureAwait(false) with { Problems = problems }));
         }
 
+        route = route with { Recipients = await NamedAsync(route.TenantId, route.Recipients, cancellationToken).ConfigureAwait(false) };
         try
         {
             await store.SaveAsync(route, cancellationToken).ConfigureAwait(false);
@@ -151,12 +188,13 @@ public sealed class SafeguardingFlow(
                 : $"Guidance now shows {Describe(configured)} from Beacon's configuration.");
     }
 
-    private async Task<AdaptiveCard> FormAsync(string tenantId, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> FormAsync(IncomingTurn incoming, CancellationToken cancellationToken)
     {
+        var tenantId = incoming.TenantId;
         var current = await CurrentAsync(tenantId, cancellationToken).ConfigureAwait(false);
         if (current is not null)
         {
-            return SafeguardingFormCard.Build(View(current, current.ProcedureUrl?.OriginalString, current, tenantId));
+            return SafeguardingFormCard.Build(await ViewAsync(current, current.ProcedureUrl?.OriginalString, current, incoming, cancellationToken).ConfigureAwait(false));
         }
 
         var configured = directory.FindConfigured(tenantId);
@@ -167,7 +205,7 @@ public sealed class SafeguardingFlow(
             ProcedureUrl = configured?.ProcedureUrl?.OriginalString,
             Region = configured?.DefaultRegion,
             RegionChoices = guidance.RegionChoices,
-            Source = Source(null, configured),
+            Source = Source(null, string.Empty, configured),
             MaxName = SafeguardingRoute.MaxNameLength,
             MaxHowToReach = SafeguardingRoute.MaxHowToReachLength,
         });
@@ -187,7 +225,8 @@ public sealed class SafeguardingFlow(
         }
     }
 
-    private SafeguardingFormView View(SafeguardingRoute shown, string? procedureText, SafeguardingRoute? current, string tenantId) => new()
+    private async Task<SafeguardingFormView> ViewAsync(
+        SafeguardingRoute shown, string? procedureText, SafeguardingRoute? current, IncomingTurn incoming, CancellationToken cancellationToken) => new()
     {
         Name = shown.Name,
         HowToReach = shown.HowToReach,
@@ -195,14 +234,67 @@ public sealed class SafeguardingFlow(
         People = [.. shown.Recipients.Select(r => new SafeguardingPersonView(r.AadObjectId, r.DisplayName ?? "Picked person"))],
         Region = shown.DefaultRegion,
         RegionChoices = guidance.RegionChoices,
-        Source = Source(current, directory.FindConfigured(tenantId)),
+        Source = Source(current, await SetterAsync(current, incoming, cancellationToken).ConfigureAwait(false), directory.FindConfigured(incoming.TenantId)),
         CanRemove = current is not null,
         MaxName = SafeguardingRoute.MaxNameLength,
         MaxHowToReach = SafeguardingRoute.MaxHowToReachLength,
     };
 
-    private static string Source(SafeguardingRoute? current, SafeguardingContact? configured) => current is not null
-        ? $"Now: {Describe(SafeguardingContact.From(current))}, set in chat by a manager on {current.UpdatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. {Handoffs(current.Recipients.Count)}"
+    /// <summary>Who set the route in chat, as the manager looking at the form would say it.</summary>
+    private async Task<string> SetterAsync(SafeguardingRoute? current, IncomingTurn incoming, CancellationToken cancellationToken)
+    {
+        if (current is null)
+        {
+            return string.Empty;
+        }
+
+        if (string.Equals(current.UpdatedBy, incoming.From.StableId, StringComparison.OrdinalIgnoreCase))
+        {
+            return "you";
+        }
+
+        try
+        {
+            return await NameOfAsync(current.TenantId, current.UpdatedBy, cancellationToken).ConfigureAwait(false) ?? "another manager";
+        }
+        catch (StoreUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Who set the safeguarding route not looked up: store unavailable");
+            return "another manager";
+        }
+    }
+
+    /// <summary>Names for newly picked people, from their Beacon profile when they have one (the picker sends ids only).</summary>
+    private async Task<IReadOnlyList<SafeguardingRecipient>> NamedAsync(
+        string tenantId, IReadOnlyList<SafeguardingRecipient> recipients, CancellationToken cancellationToken)
+    {
+        var named = new List<SafeguardingRecipient>(recipients.Count);
+        try
+        {
+            foreach (var recipient in recipients)
+            {
+                named.Add(recipient.DisplayName is null
+                    ? recipient with { DisplayName = await NameOfAsync(tenantId, recipient.AadObjectId, cancellationToken).ConfigureAwait(false) }
+                    : recipient);
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Names of the people picked not looked up: store unavailable");
+            return recipients;
+        }
+
+        return named;
+    }
+
+    private async Task<string?> NameOfAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
+    {
+        var learner = await learners.GetAsync(new LearnerKey(tenantId, aadObjectId), cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(learner?.DisplayName) ? null : learner.DisplayName;
+    }
+
+    private static string Source(SafeguardingRoute? current, string setBy, SafeguardingContact? configured) => current is not null
+        ? $"Now: {Describe(SafeguardingContact.From(current))}, set in chat by {setBy} on {current.UpdatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. {Handoffs(current.Recipients.Count)}"
         : configured is not null
             ? $"Now: {Describe(configured)}, from Beacon's configuration. {Handoffs(configured.HandoffUserIds.Count)} Saving here replaces it for your organisation."
             : "No safeguarding contact is set up yet: guidance shows only the emergency number and the specialist lines.";

@@ -4,6 +4,7 @@ using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
 using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Turns;
+using Beacon.Training.Ports;
 using Microsoft.Extensions.Logging;
 
 /// <summary>
@@ -14,7 +15,7 @@ public sealed class ManagerGate(IManagerDirectory managers, ILogger<ManagerGate>
 {
     public static AdaptiveCard RefusalCard() => NoticeCard.Build(
         "That's for managers",
-        "Only the people your organisation has set up as Beacon managers can run campaigns or see team reports. " +
+        "Only the people your organisation has set up as Beacon managers can run campaigns, see team reports or change the safeguarding contact. " +
         "If you think you should be one, ask your Beacon administrator.",
         CardActionsForLearners());
 
@@ -39,6 +40,21 @@ public sealed class ManagerGate(IManagerDirectory managers, ILogger<ManagerGate>
         return ManagerCommands.IsManagerVerb(incoming.Verb) && !await IsManagerAsync(incoming, cancellationToken).ConfigureAwait(false)
             ? new CardInvokeResult(RefusalCard())
             : null;
+    }
+
+    /// <summary>Whether to show the sender what managers can do (help); false when the store can't tell.</summary>
+    public async Task<bool> ShowsManagerCommandsAsync(IncomingTurn incoming, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        try
+        {
+            return await managers.IsManagerAsync(incoming.TenantId, incoming.From, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Help shown without the managers' commands: store unavailable");
+            return false;
+        }
     }
 
     private async Task<bool> IsManagerAsync(IncomingTurn incoming, CancellationToken cancellationToken)

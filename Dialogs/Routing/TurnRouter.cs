@@ -103,9 +103,14 @@ public sealed class TurnRouter(
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var incoming = turn.Incoming;
-        // A manager's "set safeguarding contact" opens the form; from anyone else it asks for the guidance.
-        if (SafeguardingCommands.IsSetContact(incoming.Text) && await safeguarding.TryOpenFormAsync(turn, cancellationToken).ConfigureAwait(false))
+        // A manager's "set safeguarding contact" opens the form; anyone else is asking who the contact is: the guidance says.
+        if (SafeguardingCommands.IsSetContact(incoming.Text))
         {
+            if (!await safeguarding.TryOpenFormAsync(turn, cancellationToken).ConfigureAwait(false))
+            {
+                await report.SendAsync(turn, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -166,10 +171,10 @@ public sealed class TurnRouter(
                     .ConfigureAwait(false);
                 break;
             case Intent.Help or Intent.Greeting:
-                await turn.SendAsync(OutgoingMessage.FromCard(HelpCard.Build()), cancellationToken).ConfigureAwait(false);
+                await SendHelpAsync(turn, null, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                await turn.SendAsync(OutgoingMessage.FromCard(HelpCard.Build(incoming.Text)), cancellationToken).ConfigureAwait(false);
+                await SendHelpAsync(turn, incoming.Text, cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
@@ -238,7 +243,7 @@ public sealed class TurnRouter(
                 await SendPrivatelyAsync(turn, refresher, cancellationToken).ConfigureAwait(false);
                 return new MessageInvokeResult("Here is a refresher.");
             case Verbs.Help:
-                await turn.SendAsync(OutgoingMessage.FromCard(HelpCard.Build()), cancellationToken).ConfigureAwait(false);
+                await SendHelpAsync(turn, null, cancellationToken).ConfigureAwait(false);
                 return new MessageInvokeResult("Here is what Beacon can do.");
             case Verbs.Progress:
                 await SendPrivatelyAsync(turn, await progress.ShowAsync(learner, cancellationToken).ConfigureAwait(false), cancellationToken)
@@ -248,6 +253,12 @@ public sealed class TurnRouter(
                 logger.LogWarning("Unknown card action verb {Verb} in activity {ActivityId}", incoming.Verb, incoming.ActivityId);
                 return new ErrorInvokeResult(400, "unknownAction", "Beacon doesn't know that action. Type help to see what it can do.");
         }
+    }
+
+    private async Task SendHelpAsync(ITurnContext turn, string? notUnderstood, CancellationToken cancellationToken)
+    {
+        var forManager = await managers.ShowsManagerCommandsAsync(turn.Incoming, cancellationToken).ConfigureAwait(false);
+        await turn.SendAsync(OutgoingMessage.FromCard(HelpCard.Build(notUnderstood, forManager)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Quizzes are personal: in a group chat or channel the question goes to a 1:1 chat.</summary>
