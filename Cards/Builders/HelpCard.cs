@@ -12,6 +12,8 @@ public static class HelpCard
         new("report", "How to report a concern: emergency number, your organisation's contact, the hotline for your region."),
         new("progress", "Your own results: streak, mastered questions, the topic to work on."),
         new("role", "Choose or change your role track."),
+        new("settings", "Your role, region and quiz time, or a pause, e.g. \"pause for two weeks\"."),
+        new("my data", "What Beacon holds about you. Type \"forget me\" to erase it."),
         new("help", "This list."),
     ];
 
@@ -46,7 +48,7 @@ public static class HelpCard
             Body = body,
             Actions = CommonActions.WithReportConcern(CommonActions.StartQuiz()),
             Speak = "Beacon can give you a quiz, a refresher, or tell you how to report a concern.",
-            FallbackText = "Type quiz, refresher, report, role or help.",
+            FallbackText = "Type quiz, refresher, report, progress, role, settings, my data or help.",
         };
     }
 

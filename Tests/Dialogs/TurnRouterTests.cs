@@ -1,5 +1,6 @@
 namespace Beacon.Tests.Dialogs;
 
+using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
 using Beacon.Dialogs.Turns;
 using Beacon.Tests.Support;
@@ -98,6 +99,36 @@ public sealed class TurnRouterTests : IAsyncLifetime
             default);
 
         Assert.Equal(503, Assert.IsType<ErrorInvokeResult>(result).StatusCode);
+    }
+
+    public static TheoryData<string> CommandsBeaconOffers()
+    {
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("manifest", "manifest.json")))!;
+        var manifestTitles = manifest["bots"]![0]!["commandLists"]!.AsArray()
+            .SelectMany(list => list!["commands"]!.AsArray().Select(command => (string)command!["title"]!));
+        var facts = HelpCard.Commands.Concat(HelpCard.ManagerCommands).ToList();
+        // The examples the help card quotes, e.g. "pause for two weeks", are commands too.
+        var examples = facts.SelectMany(fact => System.Text.RegularExpressions.Regex.Matches(fact.Value, "\"([^\"]+)\"").Select(match => match.Groups[1].Value));
+        return [.. facts.Select(fact => fact.Title).Concat(examples).Concat(manifestTitles).Distinct(StringComparer.Ordinal)];
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandsBeaconOffers))]
+    public async Task Every_command_and_example_the_help_card_and_the_manifest_offer_is_understood(string command)
+    {
+        var turn = Turn(TurnKind.Message, text: command);
+        var sent = new List<OutgoingMessage>();
+        turn.Setup(t => t.SendAsync(It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<OutgoingMessage, CancellationToken>((message, _) => sent.Add(message))
+            .ReturnsAsync("sent-1");
+
+        await Router.HandleAsync(turn.Object, default);
+
+        Assert.NotEmpty(sent);
+        Assert.All(sent, message => Assert.DoesNotContain(
+            "understand",
+            message.Card is null ? message.Text ?? string.Empty : CardJson.Serialize(message.Card),
+            StringComparison.Ordinal));
     }
 
     private static Mock<ITurnContext> Turn(
