@@ -240,6 +240,7 @@ public sealed class SqliteDatabase : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "ListPageSize must be positive.");
         }
 
+        SqliteEngine.EnsureConfigured();
         ListPageSize = options.ListPageSize;
         fullPath = Path.GetFullPath(options.Path);
         var busyTimeoutMilliseconds = (int)Math.Min(int.MaxValue, options.BusyTimeout.TotalMilliseconds);
