@@ -19,6 +19,7 @@ public sealed record RenderResult(
     int Width,
     int Height,
     string? Screenshot,
+    bool ScreenshotKept,
     IReadOnlyList<RenderedButton> Buttons,
     string? Error,
     IReadOnlyList<string> PageErrors);
