@@ -171,7 +171,7 @@ public sealed class QuizFlow(
 
             // Earlier response times are read only when the rating looks at them (a correct, sure answer).
             var earlier = RatingPolicy.NeedsHistory(answer)
-                ? await answers.ListResponseTimesBeforeAsync(answer.Learner, answer.AnsweredAt, answer.PromptId, cancellationToken).ConfigureAwait(false)
+                ? await answers.ListResponseTimesBeforeAsync(answer.Learner, answer.AnsweredAt, answer.PromptId, ratingPolicy.HistoryWindow, cancellationToken).ConfigureAwait(false)
                 : [];
             var rating = ratingPolicy.RateAgainst(answer, earlier);
             var next = memory.Review(current, rating, answer.AnsweredAt);

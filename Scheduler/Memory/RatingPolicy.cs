@@ -13,6 +13,13 @@ public sealed record RatingPolicyOptions
     /// response time over their earlier answers. Default 1.0 (below the median).
     /// </summary>
     public double FastFractionOfMedian { get; init; } = 1.0;
+
+    /// <summary>
+    /// How many of the learner's latest earlier answers the median is taken over. Default 100: the
+    /// learner's speed now, not years ago, and the same bounded read on every answer however long
+    /// someone has used Beacon.
+    /// </summary>
+    public int HistoryWindow { get; init; } = 100;
 }
 
 /// <summary>
@@ -27,8 +34,9 @@ public sealed record RatingPolicyOptions
 /// <item><term>right, sure</term><description><see cref="Rating.Good"/></description></item>
 /// <item><term>right, sure and fast for this learner</term><description><see cref="Rating.Easy"/>:
 /// the response time (answered minus issued) is below the learner's median response time over
-/// their earlier answers (times <see cref="RatingPolicyOptions.FastFractionOfMedian"/>), and they
-/// have at least <see cref="RatingPolicyOptions.MinimumHistory"/> earlier answers; otherwise Good.</description></item>
+/// their latest earlier answers (at most <see cref="RatingPolicyOptions.HistoryWindow"/>, times
+/// <see cref="RatingPolicyOptions.FastFractionOfMedian"/>), and they have at least
+/// <see cref="RatingPolicyOptions.MinimumHistory"/> earlier answers; otherwise Good.</description></item>
 /// </list>
 /// A wrong answer given as <see cref="Confidence.Sure"/> is flagged
 /// <see cref="AnswerRating.ConfidentWrong"/>: still Again, but <see cref="FsrsMemoryModel"/> lowers
@@ -47,8 +55,12 @@ public sealed class RatingPolicy
     public RatingPolicy(RatingPolicyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.HistoryWindow, 1, nameof(options));
         this.options = options;
     }
+
+    /// <summary>How many of the learner's latest earlier answers <see cref="RateAgainst"/> looks at.</summary>
+    public int HistoryWindow => options.HistoryWindow;
 
     /// <summary>
     /// Whether <see cref="Rate"/> reads the history for this answer: only a correct, sure answer
@@ -68,12 +80,13 @@ public sealed class RatingPolicy
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(history);
-        return RateAgainst(answer, AnsweredQuestion.ResponseTimesBefore(history, answer.AnsweredAt, answer.PromptId));
+        return RateAgainst(answer, AnsweredQuestion.ResponseTimesBefore(history, answer.AnsweredAt, answer.PromptId, options.HistoryWindow));
     }
 
     /// <summary>
     /// Rates <paramref name="answer"/> like <see cref="Rate"/>, given the response times of the
-    /// learner's earlier answers (other prompts, answered before this one) instead of the whole log.
+    /// learner's earlier answers (other prompts, answered before this one) in log order instead of
+    /// the whole log; only the latest <see cref="HistoryWindow"/> count.
     /// </summary>
     public AnswerRating RateAgainst(AnswerRecord answer, IReadOnlyList<TimeSpan> earlierResponseTimes)
     {
@@ -89,7 +102,7 @@ public sealed class RatingPolicy
             return new AnswerRating(Rating.Hard, false);
         }
 
-        var earlier = earlierResponseTimes.Where(t => t >= TimeSpan.Zero).ToList();
+        var earlier = earlierResponseTimes.TakeLast(options.HistoryWindow).Where(t => t >= TimeSpan.Zero).ToList();
         return new AnswerRating(IsFast(answer.ResponseTime, earlier) ? Rating.Easy : Rating.Good, false);
     }
 

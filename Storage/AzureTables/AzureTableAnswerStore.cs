@@ -110,10 +110,11 @@ public sealed class AzureTableAnswerStore : IAnswerStore
         AnsweredQuestion.Summarize(await ListAnswersAsync(learner, cancellationToken).ConfigureAwait(false), windowStart, windowEnd);
 
     public async Task<IReadOnlyList<TimeSpan>> ListResponseTimesBeforeAsync(
-        LearnerKey learner, DateTimeOffset before, string exceptPromptId, CancellationToken cancellationToken)
+        LearnerKey learner, DateTimeOffset before, string exceptPromptId, int latest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exceptPromptId);
-        return AnsweredQuestion.ResponseTimesBefore(await ListAnswersAsync(learner, cancellationToken).ConfigureAwait(false), before, exceptPromptId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(latest, 1);
+        return AnsweredQuestion.ResponseTimesBefore(await ListAnswersAsync(learner, cancellationToken).ConfigureAwait(false), before, exceptPromptId, latest);
     }
 
     /// <summary>All rows of one kind ("answer|", "review|", ...) in a learner's partition; the SDK follows continuation tokens.</summary>

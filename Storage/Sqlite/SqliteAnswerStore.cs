@@ -218,17 +218,19 @@ public sealed class SqliteAnswerStore : IAnswerStore
             cancellationToken);
 
     public Task<IReadOnlyList<TimeSpan>> ListResponseTimesBeforeAsync(
-        LearnerKey learner, DateTimeOffset before, string exceptPromptId, CancellationToken cancellationToken)
+        LearnerKey learner, DateTimeOffset before, string exceptPromptId, int latest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exceptPromptId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(latest, 1);
         return database.RunAsync<IReadOnlyList<TimeSpan>>(
             async (connection, ct) =>
             {
-                // Read from ix_answers_time alone (it holds issued_at), in log order.
+                // Read from ix_answers_time alone (it holds issued_at), backwards from the answer, then put in log order.
                 var command = CreateCommand(connection, """
                     SELECT issued_at, answered_at_utc_ticks FROM answers
                     WHERE tenant_id = $tenant AND learner_id = $learner AND answered_at_utc_ticks < $before AND prompt_id <> $prompt
-                    ORDER BY answered_at_utc_ticks, prompt_id;
+                    ORDER BY answered_at_utc_ticks DESC, prompt_id DESC
+                    LIMIT $latest;
                     """);
                 await using (command.ConfigureAwait(false))
                 {
@@ -236,6 +238,7 @@ public sealed class SqliteAnswerStore : IAnswerStore
                     Add(command, "$learner", learner.LearnerId);
                     Add(command, "$before", before.UtcTicks);
                     Add(command, "$prompt", exceptPromptId);
+                    Add(command, "$latest", latest);
                     var times = new List<TimeSpan>();
                     var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
@@ -246,6 +249,7 @@ public sealed class SqliteAnswerStore : IAnswerStore
                         }
                     }
 
+                    times.Reverse();
                     return times;
                 }
             },

@@ -52,6 +52,21 @@ public class RatingPolicyTests
     }
 
     [Fact]
+    public void Only_the_latest_answers_set_the_learners_pace()
+    {
+        // Long ago the learner took a minute an answer; lately they take ten seconds.
+        var history = Enumerable.Range(0, 300)
+            .Select(i => SchedulerTestData.Answer($"h{i}", T0.AddDays(-300 + i), responseTime: TimeSpan.FromSeconds(i < 200 ? 60 : 10)))
+            .ToList();
+        var answer = SchedulerTestData.Answer("q", T0, responseTime: TimeSpan.FromSeconds(20));
+
+        Assert.Equal(100, new RatingPolicy().HistoryWindow);
+        Assert.Equal(Rating.Good, new RatingPolicy().Rate(answer, history).Rating);
+        Assert.Equal(Rating.Good, new RatingPolicy().RateAgainst(answer, [.. history.Select(a => a.ResponseTime)]).Rating);
+        Assert.Equal(Rating.Easy, new RatingPolicy(new RatingPolicyOptions { HistoryWindow = 300 }).Rate(answer, history).Rating);
+    }
+
+    [Fact]
     public void Only_earlier_answers_of_other_prompts_count()
     {
         var policy = new RatingPolicy();

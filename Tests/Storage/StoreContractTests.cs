@@ -358,13 +358,31 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         var otherLearner = Answer(new LearnerKey("tenant-a", "learner-2"), "p-other", at.AddHours(-1));
         await AppendAllAsync(later, fast, same, slow, otherLearner);
 
-        var times = await Stores.Answers.ListResponseTimesBeforeAsync(learner, at, "p-fast", None);
+        var times = await Stores.Answers.ListResponseTimesBeforeAsync(learner, at, "p-fast", 100, None);
 
         Assert.Equal([slow.ResponseTime], times);
         Assert.Equal(TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(7), times[0]);
-        var all = await Stores.Answers.ListResponseTimesBeforeAsync(learner, at.AddTicks(1), "none", None);
+        var all = await Stores.Answers.ListResponseTimesBeforeAsync(learner, at.AddTicks(1), "none", 100, None);
         Assert.Equal([slow.ResponseTime, fast.ResponseTime, same.ResponseTime], all);
-        Assert.Equal(AnsweredQuestion.ResponseTimesBefore(await Stores.Answers.ListAnswersAsync(learner, None), at.AddTicks(1), "none"), all);
+        Assert.Equal(AnsweredQuestion.ResponseTimesBefore(await Stores.Answers.ListAnswersAsync(learner, None), at.AddTicks(1), "none", 100), all);
+    }
+
+    [Fact]
+    public async Task Response_times_are_the_latest_few_before_the_answer_in_log_order()
+    {
+        var learner = new LearnerKey("tenant-a", "learner-1");
+        var at = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        // Answer i took i + 1 seconds; two answers share an instant, ordered by prompt id.
+        var answers = Enumerable.Range(0, 6)
+            .Select(i => Answer(learner, $"p-{i}", at.AddMinutes(i == 5 ? 4 : i)) with { IssuedAt = at.AddMinutes(i == 5 ? 4 : i).AddSeconds(-(i + 1)) })
+            .ToArray();
+        await AppendAllAsync([.. answers.Reverse()]);
+
+        var latest = await Stores.Answers.ListResponseTimesBeforeAsync(learner, at.AddHours(1), "p-3", 3, None);
+
+        Assert.Equal([TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6)], latest);
+        Assert.Equal(AnsweredQuestion.ResponseTimesBefore(await Stores.Answers.ListAnswersAsync(learner, None), at.AddHours(1), "p-3", 3), latest);
+        Assert.Equal([TimeSpan.FromSeconds(6)], await Stores.Answers.ListResponseTimesBeforeAsync(learner, at.AddHours(1), "none", 1, None));
     }
 
     // ---------------------------------------------------------------- review states

@@ -26,15 +26,20 @@ public sealed record AnsweredQuestion(string QuestionId, bool AnsweredInWindow)
     }
 
     /// <summary>
-    /// The response times (answered minus issued) of <paramref name="answers"/> given before
-    /// <paramref name="before"/>, leaving out prompt <paramref name="exceptPromptId"/>, in log order.
+    /// The response times (answered minus issued) of the latest <paramref name="latest"/> of
+    /// <paramref name="answers"/> given before <paramref name="before"/>, leaving out prompt
+    /// <paramref name="exceptPromptId"/>, in log order (by answer instant, then prompt id).
     /// </summary>
     public static IReadOnlyList<TimeSpan> ResponseTimesBefore(
-        IEnumerable<AnswerRecord> answers, DateTimeOffset before, string exceptPromptId)
+        IEnumerable<AnswerRecord> answers, DateTimeOffset before, string exceptPromptId, int latest)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(latest, 1);
         return [.. answers
             .Where(a => a.AnsweredAt < before && !string.Equals(a.PromptId, exceptPromptId, StringComparison.Ordinal))
+            .OrderBy(a => a.AnsweredAt.UtcTicks)
+            .ThenBy(a => a.PromptId, StringComparer.Ordinal)
+            .TakeLast(latest)
             .Select(a => a.ResponseTime)];
     }
 }

@@ -27,12 +27,13 @@ public interface IAnswerStore
         LearnerKey learner, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The response times of the learner's answers given before <paramref name="before"/>, except
-    /// prompt <paramref name="exceptPromptId"/>, in log order: what <see cref="AnsweredQuestion.ResponseTimesBefore"/>
-    /// makes of <see cref="ListAnswersAsync"/>, read without the whole log.
+    /// The response times of the learner's latest <paramref name="latest"/> answers given before
+    /// <paramref name="before"/>, except prompt <paramref name="exceptPromptId"/>, in log order: what
+    /// <see cref="AnsweredQuestion.ResponseTimesBefore"/> makes of <see cref="ListAnswersAsync"/>,
+    /// read without the whole log.
     /// </summary>
     Task<IReadOnlyList<TimeSpan>> ListResponseTimesBeforeAsync(
-        LearnerKey learner, DateTimeOffset before, string exceptPromptId, CancellationToken cancellationToken);
+        LearnerKey learner, DateTimeOffset before, string exceptPromptId, int latest, CancellationToken cancellationToken);
 }
 
 public sealed record AppendResult(AnswerRecord Stored, bool Added);
