@@ -319,7 +319,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         var windowStart = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.FromHours(2));
         var windowEnd = windowStart.AddDays(1);
         // q-before: only before the window; q-in: before and inside; q-start: at the start (inside);
-        // q-end: at the end (outside, half-open); q-after: only after. Offsets differ from the window's.
+        // q-end: at the end (outside, half-open); q-after: only after; q-in-and-after: inside, then
+        // again after the window (its latest answer is not the one in the window). Offsets differ from the window's.
         await AppendAllAsync(
             Answer(learner, "p1", windowStart.AddTicks(-1).ToOffset(TimeSpan.Zero)) with { QuestionId = "q-before" },
             Answer(learner, "p2", windowStart.AddHours(-3)) with { QuestionId = "q-in" },
@@ -327,6 +328,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
             Answer(learner, "p4", windowStart.ToOffset(TimeSpan.FromHours(9))) with { QuestionId = "q-start" },
             Answer(learner, "p5", windowEnd) with { QuestionId = "q-end" },
             Answer(learner, "p6", windowEnd.AddDays(2)) with { QuestionId = "q-after" },
+            Answer(learner, "p8", windowStart.AddHours(2)) with { QuestionId = "q-in-and-after" },
+            Answer(learner, "p9", windowEnd.AddHours(1)) with { QuestionId = "q-in-and-after" },
             Answer(new LearnerKey("tenant-a", "learner-2"), "p7", windowStart.AddHours(1)) with { QuestionId = "q-other" });
 
         var answered = await Stores.Answers.ListAnsweredQuestionsAsync(learner, windowStart, windowEnd, None);
@@ -337,6 +340,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
                 new AnsweredQuestion("q-before", false),
                 new AnsweredQuestion("q-end", false),
                 new AnsweredQuestion("q-in", true),
+                new AnsweredQuestion("q-in-and-after", true),
                 new AnsweredQuestion("q-start", true),
             ],
             answered);
