@@ -48,13 +48,36 @@ public sealed class SqliteAnswerStore : IAnswerStore
                     return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
             },
+            // No row inserted: the prompt was recorded before, and that earlier question is the one kept.
+            inserted => database.Cache.Committed(issued.Learner, entry =>
+            {
+                if (inserted == 1)
+                {
+                    entry.KeepIssued(issued);
+                }
+            }),
             cancellationToken);
     }
 
     public Task<IssuedQuestion?> GetIssuedAsync(LearnerKey learner, string promptId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(promptId);
-        return database.RunAsync(
+        return database.Cache.ReadAsync(
+            learner,
+            entry => entry.Issued.TryGetValue(promptId, out var kept) ? new IssuedRow(kept) : null,
+            async () => new IssuedRow(await ReadIssuedAsync(learner, promptId, cancellationToken).ConfigureAwait(false)),
+            (entry, row) =>
+            {
+                if (row.Issued is { } issued)
+                {
+                    entry.KeepIssued(issued);
+                }
+            },
+            row => row.Issued);
+    }
+
+    private Task<IssuedQuestion?> ReadIssuedAsync(LearnerKey learner, string promptId, CancellationToken cancellationToken) =>
+        database.RunAsync(
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, """
@@ -85,7 +108,6 @@ public sealed class SqliteAnswerStore : IAnswerStore
                 }
             },
             cancellationToken);
-    }
 
     public Task<AppendResult> AppendAsync(AnswerRecord answer, CancellationToken cancellationToken)
     {
@@ -143,6 +165,13 @@ public sealed class SqliteAnswerStore : IAnswerStore
                     }
                 }
             },
+            appended => database.Cache.Committed(answer.Learner, entry =>
+            {
+                if (appended.Added)
+                {
+                    entry.Answers?.Add(Logged(answer));
+                }
+            }),
             cancellationToken);
     }
 
@@ -186,46 +215,62 @@ public sealed class SqliteAnswerStore : IAnswerStore
 
     public Task<IReadOnlyList<AnsweredQuestion>> ListAnsweredQuestionsAsync(
         LearnerKey learner, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
-        database.RunAsync<IReadOnlyList<AnsweredQuestion>>(
+        LogAsync(learner, log => log.Answered(windowStart.UtcTicks, windowEnd.UtcTicks), cancellationToken);
+
+    public async Task<IReadOnlyList<TimeSpan>> ListResponseTimesBeforeAsync(
+        LearnerKey learner, DateTimeOffset before, string exceptPromptId, int latest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exceptPromptId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(latest, 1);
+        return await LogAsync(learner, log => log.ResponseTimesBefore(before.UtcTicks, exceptPromptId, latest), cancellationToken).ConfigureAwait(false)
+            ?? await ReadResponseTimesBeforeAsync(learner, before, exceptPromptId, latest, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SqliteLearnerCache.LoggedAnswer Logged(AnswerRecord answer) =>
+        new(answer.QuestionId, answer.PromptId, answer.AnsweredAt.UtcTicks, answer.AnsweredAt.UtcTicks - answer.IssuedAt.UtcTicks);
+
+    private Task<T> LogAsync<T>(LearnerKey learner, Func<SqliteLearnerCache.AnswerLog, T> read, CancellationToken cancellationToken) =>
+        database.Cache.ReadAsync(
+            learner,
+            entry => entry.Answers,
+            async () => new SqliteLearnerCache.AnswerLog(await ReadLogAsync(learner, cancellationToken).ConfigureAwait(false)),
+            (entry, loaded) => entry.Answers = loaded,
+            read);
+
+    private Task<IReadOnlyList<SqliteLearnerCache.LoggedAnswer>> ReadLogAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<SqliteLearnerCache.LoggedAnswer>>(
             async (connection, ct) =>
             {
-                // Grouped inside SQLite on ix_answers_question: one row per question comes back, not the log.
                 var command = CreateCommand(connection, """
-                    SELECT question_id, MAX(answered_at_utc_ticks >= $start AND answered_at_utc_ticks < $end) FROM answers
-                    WHERE tenant_id = $tenant AND learner_id = $learner
-                    GROUP BY question_id
-                    ORDER BY question_id;
+                    SELECT question_id, prompt_id, answered_at_utc_ticks, issued_at FROM answers
+                    WHERE tenant_id = $tenant AND learner_id = $learner;
                     """);
                 await using (command.ConfigureAwait(false))
                 {
                     Add(command, "$tenant", learner.TenantId);
                     Add(command, "$learner", learner.LearnerId);
-                    Add(command, "$start", windowStart.UtcTicks);
-                    Add(command, "$end", windowEnd.UtcTicks);
-                    var answered = new List<AnsweredQuestion>();
+                    var log = new List<SqliteLearnerCache.LoggedAnswer>();
                     var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
                         while (await reader.ReadAsync(ct).ConfigureAwait(false))
                         {
-                            answered.Add(new AnsweredQuestion(reader.GetString(0), reader.GetInt64(1) != 0));
+                            var answeredTicks = reader.GetInt64(2);
+                            log.Add(new(reader.GetString(0), reader.GetString(1), answeredTicks, answeredTicks - StoredTime.Parse(reader.GetString(3)).UtcTicks));
                         }
                     }
 
-                    return answered;
+                    return log;
                 }
             },
             cancellationToken);
 
-    public Task<IReadOnlyList<TimeSpan>> ListResponseTimesBeforeAsync(
-        LearnerKey learner, DateTimeOffset before, string exceptPromptId, int latest, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(exceptPromptId);
-        ArgumentOutOfRangeException.ThrowIfLessThan(latest, 1);
-        return database.RunAsync<IReadOnlyList<TimeSpan>>(
+    // For a learner whose kept answers are too few to tell: backwards from the answer, then put in log order.
+    private Task<IReadOnlyList<TimeSpan>> ReadResponseTimesBeforeAsync(
+        LearnerKey learner, DateTimeOffset before, string exceptPromptId, int latest, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<TimeSpan>>(
             async (connection, ct) =>
             {
-                // Read from ix_answers_time alone (it holds issued_at), backwards from the answer, then put in log order.
                 var command = CreateCommand(connection, """
                     SELECT issued_at, answered_at_utc_ticks FROM answers
                     WHERE tenant_id = $tenant AND learner_id = $learner AND answered_at_utc_ticks < $before AND prompt_id <> $prompt
@@ -254,7 +299,8 @@ public sealed class SqliteAnswerStore : IAnswerStore
                 }
             },
             cancellationToken);
-    }
+
+    private sealed record IssuedRow(IssuedQuestion? Issued);
 
     private static AnswerRecord ReadAnswer(SqliteDataReader reader) => new(
         new LearnerKey(reader.GetString(0), reader.GetString(1)),

@@ -73,7 +73,20 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
             },
             cancellationToken);
 
-    public Task<int> EraseAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+    public async Task<int> EraseAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EraseRowsAsync(learner, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Committed or not, what is kept of the learner is read again from the file.
+            database.Cache.Forget(learner);
+        }
+    }
+
+    private Task<int> EraseRowsAsync(LearnerKey learner, CancellationToken cancellationToken) =>
         database.RunAsync(
             async (connection, ct) =>
             {

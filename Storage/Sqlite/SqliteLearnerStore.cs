@@ -24,6 +24,14 @@ public sealed class SqliteLearnerStore : ILearnerStore
     }
 
     public Task<Learner?> GetAsync(LearnerKey key, CancellationToken cancellationToken) =>
+        database.Cache.ReadAsync(
+            key,
+            entry => entry.Profile,
+            async () => new SqliteLearnerCache.ProfileRow(await ReadAsync(key, cancellationToken).ConfigureAwait(false)),
+            (entry, loaded) => entry.Profile = loaded,
+            row => row.Learner);
+
+    private Task<Learner?> ReadAsync(LearnerKey key, CancellationToken cancellationToken) =>
         database.RunAsync(
             async (connection, ct) =>
             {
@@ -92,6 +100,8 @@ public sealed class SqliteLearnerStore : ILearnerStore
                     return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
             },
+            // The stored row may differ from the one given (a welcome already recorded is kept): read it again.
+            _ => ForgetProfile(learner.Key),
             cancellationToken);
     }
 
@@ -111,7 +121,10 @@ public sealed class SqliteLearnerStore : ILearnerStore
                     return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
                 }
             },
+            _ => ForgetProfile(key),
             cancellationToken);
+
+    private void ForgetProfile(LearnerKey key) => database.Cache.Committed(key, entry => entry.Profile = null);
 
     public async IAsyncEnumerable<Learner> ListActiveAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

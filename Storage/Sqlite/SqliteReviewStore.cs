@@ -28,6 +28,16 @@ public sealed class SqliteReviewStore : IReviewStore
     public Task<ReviewState?> GetAsync(LearnerKey learner, string questionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(questionId);
+        return StatesAsync(learner, states => states.GetValueOrDefault(questionId), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ReviewState>> ListAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        StatesAsync<IReadOnlyList<ReviewState>>(learner, states => [.. states.Values.OrderBy(s => s.QuestionId, StringComparer.Ordinal)], cancellationToken);
+
+    /// <summary>One read of the stored row, past the learner cache (tests compare the two).</summary>
+    internal Task<ReviewState?> ReadRowAsync(LearnerKey learner, string questionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(questionId);
         return database.RunAsync(
             async (connection, ct) =>
             {
@@ -50,7 +60,15 @@ public sealed class SqliteReviewStore : IReviewStore
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<ReviewState>> ListAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+    private Task<T> StatesAsync<T>(LearnerKey learner, Func<Dictionary<string, ReviewState>, T> read, CancellationToken cancellationToken) =>
+        database.Cache.ReadAsync(
+            learner,
+            entry => entry.Reviews,
+            async () => (await ReadAllAsync(learner, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.QuestionId, StringComparer.Ordinal),
+            (entry, loaded) => entry.Reviews = loaded,
+            read);
+
+    private Task<IReadOnlyList<ReviewState>> ReadAllAsync(LearnerKey learner, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<ReviewState>>(
             async (connection, ct) =>
             {
@@ -143,6 +161,7 @@ public sealed class SqliteReviewStore : IReviewStore
                     return state with { ConcurrencyToken = newVersion.ToString(CultureInfo.InvariantCulture) };
                 }
             },
+            saved => database.Cache.Committed(saved.Learner, entry => entry.Reviews?[saved.QuestionId] = saved),
             cancellationToken);
     }
 

@@ -241,10 +241,21 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
     public Task ImportLearnerAsync(Learner learner, CancellationToken cancellationToken) =>
         learners.UpsertAsync(learner, cancellationToken); // replaces the profile, keeps a recorded welcome
 
-    public Task ImportRecordsAsync(LearnerRecords records, CancellationToken cancellationToken)
+    public async Task ImportRecordsAsync(LearnerRecords records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return database.RunAsync(
+        try
+        {
+            await ImportRowsAsync(records, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            database.Cache.Forget(records.Learner);
+        }
+    }
+
+    private Task<bool> ImportRowsAsync(LearnerRecords records, CancellationToken cancellationToken) =>
+        database.RunAsync(
             async (connection, ct) =>
             {
                 var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -335,7 +346,6 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
                 return true;
             },
             cancellationToken);
-    }
 
     private static async Task ExecuteAsync(
         SqliteConnection connection, SqliteTransaction transaction, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)

@@ -41,12 +41,13 @@ internal sealed class SqliteWriteQueue : IDisposable
     }
 
     /// <summary>Queues a write that may share a transaction with others; it must not begin one itself.</summary>
-    public Task<T> EnqueueAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
-        Enqueue(new PendingWrite<T>(operation, alone: false, cancellationToken));
+    /// <param name="committed">Gets the result after the commit, in commit order, before the caller does.</param>
+    public Task<T> EnqueueAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, Action<T>? committed, CancellationToken cancellationToken) =>
+        Enqueue(new PendingWrite<T>(operation, committed, alone: false, cancellationToken));
 
     /// <summary>Queues a write that runs in no shared transaction (it may begin its own).</summary>
     public Task<T> EnqueueAloneAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
-        Enqueue(new PendingWrite<T>(operation, alone: true, cancellationToken));
+        Enqueue(new PendingWrite<T>(operation, committed: null, alone: true, cancellationToken));
 
     /// <summary>Stops taking writes, lets the queued ones finish and closes the connection.</summary>
     public void Dispose()
@@ -246,7 +247,8 @@ internal sealed class SqliteWriteQueue : IDisposable
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, bool alone, CancellationToken cancellationToken)
+    private sealed class PendingWrite<T>(
+        Func<SqliteConnection, CancellationToken, Task<T>> operation, Action<T>? committed, bool alone, CancellationToken cancellationToken)
         : PendingWrite(alone, cancellationToken)
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -268,7 +270,21 @@ internal sealed class SqliteWriteQueue : IDisposable
         public override async Task RunAsync(SqliteConnection connection) =>
             result = await operation(connection, CancellationToken).ConfigureAwait(false);
 
-        public override void Complete() => completion.TrySetResult(result!);
+        public override void Complete()
+        {
+            try
+            {
+                committed?.Invoke(result!);
+            }
+            catch (Exception ex)
+            {
+                // Stored, but what follows the commit broke: the caller hears of it (retrying is safe).
+                completion.TrySetException(ex);
+                return;
+            }
+
+            completion.TrySetResult(result!);
+        }
 
         public override void Fail(Exception exception)
         {
