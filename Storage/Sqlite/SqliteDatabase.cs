@@ -236,6 +236,11 @@ public sealed class SqliteDatabase : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), "BusyTimeout must not be negative.");
         }
 
+        if (options.CachedLearners < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "CachedLearners must not be negative.");
+        }
+
         if (options.ListPageSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "ListPageSize must be positive.");

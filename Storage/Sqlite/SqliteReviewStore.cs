@@ -34,32 +34,6 @@ public sealed class SqliteReviewStore : IReviewStore
     public Task<IReadOnlyList<ReviewState>> ListAsync(LearnerKey learner, CancellationToken cancellationToken) =>
         StatesAsync<IReadOnlyList<ReviewState>>(learner, states => [.. states.Values.OrderBy(s => s.QuestionId, StringComparer.Ordinal)], cancellationToken);
 
-    /// <summary>One read of the stored row, past the learner cache (tests compare the two).</summary>
-    internal Task<ReviewState?> ReadRowAsync(LearnerKey learner, string questionId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(questionId);
-        return database.RunAsync(
-            async (connection, ct) =>
-            {
-                var command = CreateCommand(connection, $"""
-                    SELECT {StateColumns} FROM review_states
-                    WHERE tenant_id = $tenant AND learner_id = $learner AND question_id = $question;
-                    """);
-                await using (command.ConfigureAwait(false))
-                {
-                    Add(command, "$tenant", learner.TenantId);
-                    Add(command, "$learner", learner.LearnerId);
-                    Add(command, "$question", questionId);
-                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        return await reader.ReadAsync(ct).ConfigureAwait(false) ? Read(learner, reader) : null;
-                    }
-                }
-            },
-            cancellationToken);
-    }
-
     private Task<T> StatesAsync<T>(LearnerKey learner, Func<Dictionary<string, ReviewState>, T> read, CancellationToken cancellationToken) =>
         database.Cache.ReadAsync(
             learner,

@@ -9,7 +9,10 @@ public sealed class SqliteStoreOptions
     /// <summary>How long a command waits for a lock held by another connection before the store reports itself unavailable.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Learners whose quiz-turn rows are kept in memory (the ones seen last); about 30 KB each at most.</summary>
+    /// <summary>
+    /// Learners whose quiz-turn rows are kept in memory (the ones seen last; tens of kilobytes each);
+    /// 0 keeps none and reads everything from the file.
+    /// </summary>
     public int CachedLearners { get; set; } = 1000;
 
     /// <summary>Rows per query when listing learners; no connection is held between pages. Tests make it small.</summary>

@@ -165,6 +165,70 @@ public sealed class SqliteStoreTests : IDisposable
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(saved with { ConcurrencyToken = "-1" }, None));
     }
 
+    [Fact]
+    public async Task A_second_database_on_the_same_file_is_refused_until_the_first_is_disposed()
+    {
+        var path = directory.Combine("beacon.db");
+        var key = new LearnerKey("t", "l");
+        var first = new SqliteDatabase(new SqliteStoreOptions { Path = path });
+        await new SqliteLearnerStore(first).UpsertAsync(new Learner { Key = key, DisplayName = "first" }, None);
+
+        using (var second = new SqliteDatabase(new SqliteStoreOptions { Path = path }))
+        {
+            var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => new SqliteLearnerStore(second).GetAsync(key, None));
+            Assert.Contains("in use by another Beacon process", refused.Message, StringComparison.Ordinal);
+            Assert.False(await new SqliteStoreHealth(second).IsReachableAsync(None));
+        }
+
+        first.Dispose();
+        using var third = new SqliteDatabase(new SqliteStoreOptions { Path = path });
+        Assert.Equal("first", (await new SqliteLearnerStore(third).GetAsync(key, None))?.DisplayName);
+    }
+
+    [Fact]
+    public async Task Another_process_sees_the_owner_lock_while_the_database_is_open()
+    {
+        var path = directory.Combine("beacon.db");
+        using (var database = new SqliteDatabase(new SqliteStoreOptions { Path = path }))
+        {
+            await database.EnsureCreatedAsync(None);
+            Assert.Equal(1, await FlockAsync(SqliteFileOwner.LockPath(path))); // util-linux flock: 1 = could not take it
+        }
+
+        Assert.Equal(0, await FlockAsync(SqliteFileOwner.LockPath(path)));
+    }
+
+    [Fact]
+    public async Task The_answer_log_indexes_of_older_files_are_dropped_and_the_log_kept()
+    {
+        var path = directory.Combine("beacon.db");
+        var key = new LearnerKey("t", "l");
+        var at = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+        using (var database = new SqliteDatabase(new SqliteStoreOptions { Path = path }))
+        {
+            await new SqliteAnswerStore(database).AppendAsync(new Beacon.Training.Answers.AnswerRecord(key, "p", "q", 1, "a", true, Beacon.Training.Answers.Confidence.Sure, at, at.AddSeconds(9)), None);
+        }
+
+        await ScalarAsync(path, """
+            CREATE INDEX ix_answers_time ON answers (tenant_id, learner_id, answered_at_utc_ticks, prompt_id, issued_at);
+            CREATE INDEX ix_answers_question ON answers (tenant_id, learner_id, question_id, answered_at_utc_ticks);
+            """);
+        using var reopened = new SqliteDatabase(new SqliteStoreOptions { Path = path });
+        await reopened.EnsureCreatedAsync(None);
+
+        Assert.Equal(0L, await ScalarAsync(path, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('ix_answers_time', 'ix_answers_question');"));
+        var answers = new SqliteAnswerStore(reopened);
+        Assert.Equal("p", Assert.Single(await answers.ListAnswersAsync(key, None)).PromptId);
+        Assert.Equal([TimeSpan.FromSeconds(9)], await answers.ListResponseTimesBeforeAsync(key, at.AddDays(1), "other", 5, None));
+    }
+
+    private static async Task<int> FlockAsync(string lockPath)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("flock", ["--nonblock", lockPath, "true"]))!;
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+
     private static async Task<object?> ScalarAsync(string path, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");

@@ -183,6 +183,52 @@ public sealed class SqliteWriteQueueTests : IDisposable
         await Assert.ThrowsAsync<ObjectDisposedException>(() => InsertAsync("late", []));
     }
 
+    [Fact]
+    public async Task The_committed_callback_sees_every_write_of_a_shared_transaction_stored_in_order_before_its_caller_does()
+    {
+        await database.EnsureCreatedAsync(None);
+        var blocker = BlockingInsertAsync("first");
+        await blockerStarted.Task;
+        var seen = new List<(string Learner, List<string> Stored)>();
+        var callers = new[] { "second", "third", "fourth" }.Select(learner => database.RunWriteAsync(
+            (connection, ct) => InsertAsync(connection, learner, ct),
+            _ =>
+            {
+                lock (seen)
+                {
+                    seen.Add((learner, StoredLearnersAsync().GetAwaiter().GetResult()));
+                }
+            },
+            None)).ToArray();
+
+        release.SetResult();
+        await blocker;
+        foreach (var (caller, learner) in callers.Zip(new[] { "second", "third", "fourth" }))
+        {
+            await caller;
+            Assert.Contains(seen, s => s.Learner == learner); // told before the caller went on
+        }
+
+        Assert.Equal(["second", "third", "fourth"], seen.Select(s => s.Learner));
+        Assert.All(seen, s => Assert.Equal(["first", "fourth", "second", "third"], s.Stored));
+    }
+
+    [Fact]
+    public async Task A_committed_callback_that_throws_fails_its_caller_but_the_write_stays_stored()
+    {
+        var write = database.RunWriteAsync(
+            (connection, ct) => InsertAsync(connection, "stored", ct),
+            _ => throw new InvalidOperationException("after the commit"),
+            None);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => write);
+
+        Assert.Equal("after the commit", failure.Message);
+        Assert.Equal(["stored"], await StoredLearnersAsync());
+        await InsertAsync("next", []); // the queue goes on
+        Assert.Equal(["next", "stored"], await StoredLearnersAsync());
+    }
+
     private Task<int> BlockingInsertAsync(string learnerId) =>
         database.RunWriteAsync(
             async (connection, ct) =>
