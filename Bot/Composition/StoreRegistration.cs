@@ -96,7 +96,8 @@ public static class StoreRegistration
 
     /// <summary>
     /// <c>Storage:Sqlite:BusyTimeout</c> (a TimeSpan, default 5 s): how long a write waits for
-    /// another writer before the store reports itself unavailable.
+    /// another writer before the store reports itself unavailable. <c>Storage:Sqlite:CachedLearners</c>
+    /// (default 1,000; 0 keeps none): learners whose quiz-turn rows are kept in memory.
     /// </summary>
     public static SqliteStoreOptions SqliteOptions(IConfiguration configuration, string path)
     {
@@ -105,6 +106,11 @@ public static class StoreRegistration
         if (NullIfEmpty(configuration["Storage:Sqlite:BusyTimeout"]) is { } busy)
         {
             options.BusyTimeout = TimeSpan.Parse(busy, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (NullIfEmpty(configuration["Storage:Sqlite:CachedLearners"]) is { } cached)
+        {
+            options.CachedLearners = int.Parse(cached, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return options;

@@ -166,23 +166,21 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_database_on_the_same_file_is_refused_until_the_first_is_disposed()
+    public async Task A_second_database_on_the_same_file_is_refused_until_the_first_is_disposed_then_takes_over()
     {
         var path = directory.Combine("beacon.db");
         var key = new LearnerKey("t", "l");
         var first = new SqliteDatabase(new SqliteStoreOptions { Path = path });
         await new SqliteLearnerStore(first).UpsertAsync(new Learner { Key = key, DisplayName = "first" }, None);
+        using var second = new SqliteDatabase(new SqliteStoreOptions { Path = path });
 
-        using (var second = new SqliteDatabase(new SqliteStoreOptions { Path = path }))
-        {
-            var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => new SqliteLearnerStore(second).GetAsync(key, None));
-            Assert.Contains("in use by another Beacon process", refused.Message, StringComparison.Ordinal);
-            Assert.False(await new SqliteStoreHealth(second).IsReachableAsync(None));
-        }
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => new SqliteLearnerStore(second).GetAsync(key, None));
+        Assert.Contains("in use by another Beacon process", refused.Message, StringComparison.Ordinal);
+        Assert.False(await new SqliteStoreHealth(second).IsReachableAsync(None));
 
         first.Dispose();
-        using var third = new SqliteDatabase(new SqliteStoreOptions { Path = path });
-        Assert.Equal("first", (await new SqliteLearnerStore(third).GetAsync(key, None))?.DisplayName);
+        Assert.True(await new SqliteStoreHealth(second).IsReachableAsync(None));
+        Assert.Equal("first", (await new SqliteLearnerStore(second).GetAsync(key, None))?.DisplayName);
     }
 
     [Fact]

@@ -53,6 +53,16 @@ public sealed class StoreRegistrationTests
         Assert.Equal(TimeSpan.FromSeconds(1), StoreRegistration.SqliteOptions(Config(new() { ["Storage:Sqlite:BusyTimeout"] = "00:00:01" }), "x.db").BusyTimeout);
     }
 
+    [Fact]
+    public void SQLite_cached_learners_are_configurable_and_a_negative_number_is_refused()
+    {
+        Assert.Equal(1000, StoreRegistration.SqliteOptions(Config([]), "x.db").CachedLearners);
+        var none = StoreRegistration.SqliteOptions(Config(new() { ["Storage:Sqlite:CachedLearners"] = "0" }), "x.db");
+        Assert.Equal(0, none.CachedLearners);
+        var negative = StoreRegistration.SqliteOptions(Config(new() { ["Storage:Sqlite:CachedLearners"] = "-1" }), "x.db");
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Beacon.Storage.Sqlite.SqliteDatabase(negative));
+    }
+
     [Theory]
     [InlineData(null, typeof(SqliteSafeguardingRouteStore))]
     [InlineData("AzureTables", typeof(AzureTableSafeguardingRouteStore))]
