@@ -407,13 +407,17 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Like <see cref="RunWriteAsync{T}"/> for an operation that begins its own transaction.</summary>
-    internal async Task<T> RunWriteAloneAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Like <see cref="RunWriteAsync{T}(Func{SqliteConnection, CancellationToken, Task{T}}, Action{T}, CancellationToken)"/>
+    /// for an operation that begins (and commits) its own transaction.
+    /// </summary>
+    internal async Task<T> RunWriteAloneAsync<T>(
+        Func<SqliteConnection, CancellationToken, Task<T>> operation, Action<T>? committed, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await writes.EnqueueAloneAsync(operation, cancellationToken).ConfigureAwait(false);
+            return await writes.EnqueueAloneAsync(operation, committed, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex) when (IsUnavailable(ex))
         {

@@ -73,21 +73,9 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
             },
             cancellationToken);
 
-    public async Task<int> EraseAsync(LearnerKey learner, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await EraseRowsAsync(learner, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Committed or not, what is kept of the learner is read again from the file.
-            database.Cache.Forget(learner);
-        }
-    }
-
-    private Task<int> EraseRowsAsync(LearnerKey learner, CancellationToken cancellationToken) =>
-        database.RunAsync(
+    // Through the writers' queue, so the cache forgets the learner right after this commit and before any later write is applied.
+    public Task<int> EraseAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        database.RunWriteAloneAsync(
             async (connection, ct) =>
             {
                 var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -137,6 +125,7 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
                     return deleted;
                 }
             },
+            _ => database.Cache.Forget(learner),
             cancellationToken);
 
     /// <summary>The user tables that hold rows keyed by tenant and learner, with their learner column.</summary>

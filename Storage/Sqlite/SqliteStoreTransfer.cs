@@ -232,6 +232,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
 
                 return true;
             },
+            committed: null,
             cancellationToken);
     }
 
@@ -241,21 +242,15 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
     public Task ImportLearnerAsync(Learner learner, CancellationToken cancellationToken) =>
         learners.UpsertAsync(learner, cancellationToken); // replaces the profile, keeps a recorded welcome
 
-    public async Task ImportRecordsAsync(LearnerRecords records, CancellationToken cancellationToken)
+    public Task ImportRecordsAsync(LearnerRecords records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        try
-        {
-            await ImportRowsAsync(records, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            database.Cache.Forget(records.Learner);
-        }
+        return ImportRowsAsync(records, cancellationToken);
     }
 
+    // Through the writers' queue, so the cache forgets the learner right after this commit and before any later write is applied.
     private Task<bool> ImportRowsAsync(LearnerRecords records, CancellationToken cancellationToken) =>
-        database.RunAsync(
+        database.RunWriteAloneAsync(
             async (connection, ct) =>
             {
                 var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -345,6 +340,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
 
                 return true;
             },
+            _ => database.Cache.Forget(records.Learner),
             cancellationToken);
 
     private static async Task ExecuteAsync(

@@ -46,8 +46,8 @@ internal sealed class SqliteWriteQueue : IDisposable
         Enqueue(new PendingWrite<T>(operation, committed, alone: false, cancellationToken));
 
     /// <summary>Queues a write that runs in no shared transaction (it may begin its own).</summary>
-    public Task<T> EnqueueAloneAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
-        Enqueue(new PendingWrite<T>(operation, committed: null, alone: true, cancellationToken));
+    public Task<T> EnqueueAloneAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> operation, Action<T>? committed, CancellationToken cancellationToken) =>
+        Enqueue(new PendingWrite<T>(operation, committed, alone: true, cancellationToken));
 
     /// <summary>Stops taking writes, lets the queued ones finish and closes the connection.</summary>
     public void Dispose()

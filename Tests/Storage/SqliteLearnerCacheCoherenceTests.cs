@@ -109,6 +109,34 @@ public sealed class SqliteLearnerCacheCoherenceTests : IDisposable
         Assert.Contains("Reps = 6", fileReads, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_erasure_queued_behind_writes_of_the_learner_leaves_nothing_of_them_kept()
+    {
+        using var database = new SqliteDatabase(new SqliteStoreOptions { Path = directory.Combine("erase.db") });
+        var answers = new SqliteAnswerStore(database);
+        var reviews = new SqliteReviewStore(database);
+        var learner = new LearnerKey("t", "gone");
+        await answers.RecordIssuedAsync(new IssuedQuestion(learner, "p-0", "q-01", 1, Start, OnDemand: false), None);
+        Assert.NotNull(await answers.GetIssuedAsync(learner, "p-0", None)); // kept from here on
+        Assert.Empty(await reviews.ListAsync(learner, None));
+
+        // The queue is held while a turn's writes and then the erasure line up behind it.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hold = database.RunWriteAsync(async (_, _) => { started.SetResult(); await release.Task; return 0; }, None);
+        await started.Task;
+        var issued = answers.RecordIssuedAsync(new IssuedQuestion(learner, "p-1", "q-02", 1, Start, OnDemand: false), None);
+        var saved = reviews.SaveAsync(new ReviewState { Learner = learner, QuestionId = "q-02", Reps = 1 }, None);
+        var erased = new SqliteLearnerEraser(database).EraseAsync(learner, None);
+        release.SetResult();
+        await Task.WhenAll(hold, issued, saved, erased);
+
+        Assert.Equal(3, await erased);
+        Assert.Null(await answers.GetIssuedAsync(learner, "p-0", None));
+        Assert.Null(await answers.GetIssuedAsync(learner, "p-1", None));
+        Assert.Empty(await reviews.ListAsync(learner, None));
+    }
+
     private static List<string> Prompts(int count) => [.. Enumerable.Range(0, count).Select(i => $"p-{i}")];
 
     private static Func<Side, Task<string>> NextOperation(Random random, LearnerKey learner, List<string> prompts, DateTimeOffset now)

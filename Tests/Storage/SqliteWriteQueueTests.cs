@@ -133,6 +133,7 @@ public sealed class SqliteWriteQueueTests : IDisposable
                     return inserted;
                 }
             },
+            committed: null,
             None);
         var after = InsertAsync("after", []);
 
