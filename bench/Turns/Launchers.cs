@@ -86,10 +86,6 @@ internal static class Launchers
             // Per-turn logs are at Information at most; Warning keeps start-up lines off the pipe.
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_NOLOGO"] = "1",
-            // Each virtual learner does several turns a second, far above a person's pace: the
-            // per-user limiter still runs on every turn, with limits it never reaches.
-            ["RateLimiting__BurstSize"] = "1000000",
-            ["RateLimiting__TurnsPerSecond"] = "1000000",
         };
         var process = TargetProcess.Start(
             "dotnet",
