@@ -245,12 +245,9 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
     public Task ImportRecordsAsync(LearnerRecords records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return ImportRowsAsync(records, cancellationToken);
-    }
 
-    // Through the writers' queue, so the cache forgets the learner right after this commit and before any later write is applied.
-    private Task<bool> ImportRowsAsync(LearnerRecords records, CancellationToken cancellationToken) =>
-        database.RunWriteAloneAsync(
+        // Through the writers' queue, so the cache forgets the learner right after this commit and before any later write is applied.
+        return database.RunWriteAloneAsync(
             async (connection, ct) =>
             {
                 var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -342,6 +339,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
             },
             _ => database.Cache.Forget(records.Learner),
             cancellationToken);
+    }
 
     private static async Task ExecuteAsync(
         SqliteConnection connection, SqliteTransaction transaction, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
