@@ -3,7 +3,7 @@ namespace Beacon.Bot.Cli;
 using Beacon.Training.Content;
 
 /// <summary>
-/// <c>content validate [dir] [--previous dir]</c> and <c>content stats [dir]</c>, for content
+/// <c>content validate [dir] [--previous dir] [--allow-overdue-regions]</c> and <c>content stats [dir]</c>, for content
 /// authors. Exit codes: 0 valid (or stats printed), 1 the pack has errors, 2 usage error or no
 /// content directory.
 /// </summary>
@@ -17,10 +17,13 @@ public static class ContentCommand
 
     private const string UsageText = """
         usage:
-          content validate [dir] [--previous dir]   list every problem in the pack; exit code 1 on any error
+          content validate [dir] [--previous dir] [--allow-overdue-regions]
+                                                     list every problem in the pack; exit code 1 on any error
           content stats [dir]                        questions per topic x track, per difficulty; refreshers; regions
         dir defaults to the content folder beside TeamsBot.sln. --previous compares with an older copy of the
         pack (for example main's) and reports wording changed without a version bump, and removed ids.
+        A region is flagged 30 days before its review_by date and refused 180 days after it, unless
+        --allow-overdue-regions is given (the bot's setting is Content:AllowOverdueRegions).
         """;
 
     /// <summary>True when the process arguments ask for this command (first argument is "content").</summary>
@@ -42,6 +45,13 @@ public static class ContentCommand
 
         var verb = rest[0].ToLowerInvariant();
         rest.RemoveAt(0);
+        var allowOverdue = rest.RemoveAll(a => a == "--allow-overdue-regions") > 0;
+        if (allowOverdue && verb != "validate")
+        {
+            error.WriteLine(UsageText);
+            return Usage;
+        }
+
         string? previousDir = null;
         var previousIndex = rest.FindIndex(a => a is "--previous" or "-p");
         if (previousIndex >= 0)
@@ -73,13 +83,13 @@ public static class ContentCommand
 
         return verb switch
         {
-            "validate" => Validate(directory, previousDir, output, error),
+            "validate" => Validate(directory, previousDir, ContentLoadOptions.On(TimeProvider.System, allowOverdue), output, error),
             "stats" => Stats(directory, output, error),
             _ => UnknownVerb(verb, error),
         };
     }
 
-    private static int Validate(string directory, string? previousDir, TextWriter output, TextWriter error)
+    private static int Validate(string directory, string? previousDir, ContentLoadOptions options, TextWriter output, TextWriter error)
     {
         ContentLoadResult? previous = null;
         if (previousDir is not null)
@@ -90,10 +100,10 @@ public static class ContentCommand
                 return Usage;
             }
 
-            previous = ContentPackLoader.Load(previousDir);
+            previous = ContentPackLoader.Load(previousDir, options: options);
         }
 
-        var result = ContentPackLoader.Load(directory, previous);
+        var result = ContentPackLoader.Load(directory, previous, options);
         foreach (var problem in result.Problems)
         {
             output.WriteLine((problem.IsError ? "error: " : "warning: ") + problem);

@@ -22,7 +22,7 @@ public static class BeaconServices
     public static IServiceCollection AddBeacon(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => LoadContent(configuration));
+        services.AddSingleton(provider => LoadContent(configuration, provider.GetRequiredService<TimeProvider>()));
         services.AddBeaconStore(configuration);
 
         services.AddSingleton<IMemoryModel>(_ => new FsrsMemoryModel(new FsrsOptions()));
@@ -58,7 +58,12 @@ public static class BeaconServices
         return services;
     }
 
-    /// <summary>Reads the content pack once; an invalid pack stops start-up with every problem listed.</summary>
-    private static ContentPack LoadContent(IConfiguration configuration) =>
-        ContentPackLoader.LoadOrThrow(ContentDirectory.Require(configuration["Content:Path"]));
+    /// <summary>
+    /// Reads the content pack once; an invalid pack (or a region far past its review date, unless
+    /// Content:AllowOverdueRegions is true) stops start-up with every problem listed.
+    /// </summary>
+    private static ContentPack LoadContent(IConfiguration configuration, TimeProvider time) =>
+        ContentPackLoader.LoadOrThrow(
+            ContentDirectory.Require(configuration["Content:Path"]),
+            ContentLoadOptions.On(time, configuration.GetValue<bool>("Content:AllowOverdueRegions")));
 }

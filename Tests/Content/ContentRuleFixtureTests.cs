@@ -41,6 +41,7 @@ public class ContentRuleFixtureTests
         { ContentRules.CountryUnique, "reporting/regions.yaml", "INTL", "countries[0]" },
         { ContentRules.Emergency, "reporting/regions.yaml", "US", "emergency.verified" },
         { ContentRules.ReportingLines, "reporting/regions.yaml", "INTL", "lines[0]" },
+        { ContentRules.RegionReview, "reporting/regions.yaml", "US", "review_by" },
     };
 
     [Theory]

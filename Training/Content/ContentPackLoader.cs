@@ -19,11 +19,12 @@ public static class ContentPackLoader
     /// The previous pack (for example main's content), to report ids whose wording changed without
     /// a version bump (error) and ids that are gone (warning). Null skips that check.
     /// </param>
-    public static ContentLoadResult Load(string directory, ContentLoadResult? previous = null)
+    /// <param name="options">The day to check regions' review dates on (null: today by the system clock), and whether overdue regions are allowed.</param>
+    public static ContentLoadResult Load(string directory, ContentLoadResult? previous = null, ContentLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var parsed = Parse(directory);
-        var outcome = ContentValidator.Validate(parsed);
+        var outcome = ContentValidator.Validate(parsed, options ?? ContentLoadOptions.On(TimeProvider.System));
         var problems = outcome.Problems.ToList();
         var locations = Locations(parsed);
         var partial = Map(parsed, outcome.Broken);
@@ -41,9 +42,9 @@ public static class ContentPackLoader
     /// Loads the pack for the bot's start-up: the pack, or an
     /// <see cref="InvalidContentPackException"/> whose message lists every error.
     /// </summary>
-    public static ContentPack LoadOrThrow(string directory)
+    public static ContentPack LoadOrThrow(string directory, ContentLoadOptions? options = null)
     {
-        var result = Load(directory);
+        var result = Load(directory, options: options);
         return result.Pack ?? throw new InvalidContentPackException(directory, result.Problems);
     }
 
@@ -274,7 +275,10 @@ public static class ContentPackLoader
             Strings(dto.Countries),
             new EmergencyContact(emergencyDto.Number!.Trim(), emergencySource, emergencyVerified),
             lines,
-            Optional(dto.Notes));
+            Optional(dto.Notes))
+        {
+            ReviewBy = ContentValidator.TryParseDate(dto.ReviewBy, out var reviewBy) ? reviewBy : null,
+        };
     }
 
     private static Source? MapSource(SourceDto? dto) =>

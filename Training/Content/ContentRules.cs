@@ -96,6 +96,12 @@ public static class ContentRules
     /// <summary>A region has no specialist line, or a line lacks a way to reach it, a source or a verified date.</summary>
     public const string ReportingLines = "reporting-lines";
 
+    /// <summary>
+    /// A region's <c>review_by</c> date is missing or near (warnings), not a date, or more than
+    /// <see cref="ContentLoadOptions.RefuseAfterDays"/> days past (an error unless overdue regions are allowed).
+    /// </summary>
+    public const string RegionReview = "region-review";
+
     /// <summary>An item's wording (stem, options or correct answer) changed but its version did not go up.</summary>
     public const string VersionBump = "version-bump";
 

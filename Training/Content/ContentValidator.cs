@@ -106,8 +106,8 @@ public static partial class ContentValidator
         return problems;
     }
 
-    /// <summary>Runs every structural rule on a parsed directory.</summary>
-    internal static ValidationOutcome Validate(ParsedContent content)
+    /// <summary>Runs every structural rule on a parsed directory, and the regions' review dates against <paramref name="options"/>.</summary>
+    internal static ValidationOutcome Validate(ParsedContent content, ContentLoadOptions options)
     {
         var run = new Run();
         run.Problems.AddRange(content.FileProblems);
@@ -176,7 +176,7 @@ public static partial class ContentValidator
 
         if (content.Regions is not null)
         {
-            CheckRegions(run, content.Regions.File, content.Regions.Dto);
+            CheckRegions(run, content.Regions.File, content.Regions.Dto, options);
         }
 
         return new ValidationOutcome(run.Problems, run.Broken);
@@ -520,7 +520,7 @@ public static partial class ContentValidator
         }
     }
 
-    private static void CheckRegions(Run run, string file, RegionsFileDto dto)
+    private static void CheckRegions(Run run, string file, RegionsFileDto dto, ContentLoadOptions options)
     {
         var fileScope = new Scope(file, null, string.Empty);
         run.Current = null;
@@ -602,6 +602,7 @@ public static partial class ContentValidator
 
             CheckEmergency(run, s, region);
             CheckLines(run, s, region);
+            CheckReviewBy(run, s, region, options);
         }
 
         run.Current = null;
@@ -817,6 +818,15 @@ public static partial class ContentValidator
                 Broken.Add(Current);
             }
         }
+
+        /// <summary>A problem that leaves the pack usable; the item is not marked broken.</summary>
+        public void Warn(string rule, Scope scope, string field, int? line, string message) =>
+            Problems.Add(new ContentProblem(scope.File, scope.ItemId, scope.Prefix + field, message)
+            {
+                Rule = rule,
+                Severity = ContentSeverity.Warning,
+                Line = line is > 0 ? line : null,
+            });
     }
 }
 

@@ -18,4 +18,8 @@ public sealed record ReportingRegion(
     IReadOnlyList<string> Countries,
     EmergencyContact Emergency,
     IReadOnlyList<ReportingLine> Lines,
-    string? Notes);
+    string? Notes)
+{
+    /// <summary>The day by which the region's numbers must be checked again; null when the YAML gives none.</summary>
+    public DateOnly? ReviewBy { get; init; }
+}

@@ -123,6 +123,8 @@ internal sealed class RegionDto : YamlDto
     public List<LineDto?>? Lines { get; set; }
 
     public string? Notes { get; set; }
+
+    public string? ReviewBy { get; set; }
 }
 
 internal sealed class EmergencyDto : YamlDto
