@@ -99,24 +99,24 @@ public static class CatalogueSamples
             "911",
             [
                 new GuidanceLineView(
-                    "National Human Trafficking Hotline",
+                    "National Human Trafficking Hotline (run by Compass Connections, San Antonio, Texas, under an HHS grant)",
                     "1-888-373-7888",
                     "233733",
                     new Uri("https://humantraffickinghotline.org"),
-                    "24/7, confidential, English and Spanish plus 200+ languages through interpreters"),
+                    "24/7; call, text or live chat; TTY users dial 711; ask for an interpreter if you need one"),
             ],
-            "The Hotline is funded by the US Department of Health and Human Services and is not law enforcement or immigration; TTY users can dial 711."),
+            "HHS moved the Hotline to a new operator, Compass Connections, with a grant announced on 22 September 2025, and says the Hotline will, as appropriate, share information with law enforcement. You can call without giving names. Ask the advocate first how information is shared and with whom. Free or low-cost immigration legal aid exists; ask the Hotline or a local service provider for a referral."),
         Region(
             "UK",
             "United Kingdom",
             "999",
             [
                 new GuidanceLineView(
-                    "Modern Slavery & Exploitation Helpline (run by Unseen)",
+                    "Modern Slavery & Exploitation Helpline (run by the charity Unseen)",
                     "08000 121 700",
                     null,
                     new Uri("https://www.modernslaveryhelpline.org"),
-                    "Free and confidential, open every day of the year; you can report online"),
+                    "Free, independent and confidential, 24/7; you can give details in confidence or stay anonymous, or report online"),
                 new GuidanceLineView(
                     "Crimestoppers (anonymous reporting)",
                     "0800 555 111",
@@ -201,7 +201,7 @@ public static class CatalogueSamples
             "112",
             [
                 new GuidanceLineView(
-                    "Global Modern Slavery Directory (find anti-trafficking hotlines and services in your country)",
+                    "Global Modern Slavery Directory (co-launched in 2014 by Polaris, Walk Free and the Freedom Fund; find hotlines and services in your country)",
                     null,
                     null,
                     new Uri("https://globalmodernslavery.org"),
@@ -215,12 +215,191 @@ public static class CatalogueSamples
             ],
             "112 reaches police, fire and ambulance in every EU country. National rapporteurs monitor trafficking policy; to report a concern, use 112 in an emergency or the national police or a hotline found through the Directory."),
         Region(
+            "ES",
+            "Spain",
+            "112",
+            [
+                new GuidanceLineView(
+                    "Policía Nacional trafficking line (run by the police's central anti-trafficking brigade, BCTSH-UCRIF)",
+                    "900 10 50 90",
+                    null,
+                    null,
+                    "24/7, free; you may report anonymously and the call does not show on the phone bill; also email trata@policia.es"),
+            ],
+            "The 900 10 50 90 line is a police line, not a charity; for support without the police, a specialist organisation can be found through the Global Modern Slavery Directory."),
+        Region(
+            "FR",
+            "France",
+            "112",
+            [
+                new GuidanceLineView(
+                    "Miprof - list of associations that support people who are trafficked (government mission against trafficking)",
+                    null,
+                    null,
+                    new Uri("https://www.egalite-femmes-hommes.gouv.fr/contacts-lutte-TEH"),
+                    null),
+                new GuidanceLineView(
+                    "119 - Allô enfance en danger (children at risk: 24/7, free, may be anonymous)",
+                    "119",
+                    null,
+                    null,
+                    "24/7, free, does not appear on the phone bill; calls from children come first"),
+            ],
+            "France has no single national trafficking hotline that could be verified; in an emergency call 112 (17 reaches the police). The Miprof list names the specialist associations to contact."),
+        Region(
+            "DE",
+            "Germany",
+            "112",
+            [
+                new GuidanceLineView(
+                    "KOK - specialist counselling centres against trafficking and exploitation (national network; free, confidential, anonymous)",
+                    null,
+                    null,
+                    new Uri("https://www.kok-gegen-menschenhandel.de/menschenhandel/was-ist-menschenhandel/unterstuetzung"),
+                    "Counselling is free, confidential and anonymous, independent of the authorities, usually in the person's first language or with an interpreter"),
+            ],
+            "Germany has no national trafficking telephone hotline that could be verified. Since 14 January 2026 the KOK network, funded by the federal family ministry, also answers by chat and email in German and English. In Bavaria, the Bavarian Anti-Trafficking HELPline was not added because only a press release was found."),
+        Region(
+            "NL",
+            "Netherlands",
+            "112",
+            [
+                new GuidanceLineView(
+                    "Police (ask for a detective specialised in human trafficking)",
+                    "0900 8844",
+                    null,
+                    null,
+                    null),
+                new GuidanceLineView(
+                    "Meld Misdaad Anoniem (Crime Stoppers Netherlands, anonymous)",
+                    "0800 7000",
+                    null,
+                    null,
+                    "Anonymous"),
+                new GuidanceLineView(
+                    "Netherlands Labour Authority (Nederlandse Arbeidsinspectie), for labour exploitation",
+                    "0800 5151",
+                    null,
+                    null,
+                    null),
+            ],
+            "CoMensha registers victims and arranges first shelter; professionals can reach it through the Wegwijzer Mensenhandel site."),
+        Region(
+            "IN",
+            "India",
+            "112",
+            [
+                new GuidanceLineView(
+                    "Child Helpline 1098 (children in need of care and protection, including trafficking; being linked to 112 by the Ministry of Women and Child Development)",
+                    "1098",
+                    null,
+                    null,
+                    "24/7, free"),
+            ],
+            "India has no national trafficking hotline for adults that could be verified; report to the police through 112 (the Emergency Response Support System of the Ministry of Home Affairs), which also reaches women's and child helplines."),
+        Region(
+            "PH",
+            "Philippines",
+            "911",
+            [
+                new GuidanceLineView(
+                    "1343 Actionline against Human Trafficking (Inter-Agency Council Against Trafficking, IACAT)",
+                    "1343",
+                    null,
+                    new Uri("https://1343actionline.ph"),
+                    "24/7; from outside Metro Manila dial (02) 1343; mobile app and online report available"),
+            ],
+            "911 answers in Tagalog, Cebuano, Ilocano, Waray, Tausug and other Philippine languages. Overseas Filipinos can use the 1343 Global Actionlines."),
+        Region(
+            "ZA",
+            "South Africa",
+            "10111",
+            [
+                new GuidanceLineView(
+                    "South African National Human Trafficking Resource Line (set up by the A21 Campaign)",
+                    "0800 222 777",
+                    null,
+                    new Uri("https://0800222777.org.za"),
+                    "24/7, confidential; you may stay anonymous; you can also report online"),
+                new GuidanceLineView(
+                    "SAPS Crime Stop (anonymous tip-offs to the police)",
+                    "08600 10111",
+                    null,
+                    null,
+                    "24 hours; you do not have to give your name"),
+            ],
+            "The law (PACOTIP Act 7 of 2013) requires suspected trafficking to be reported to the police; the Resource Line helps follow a report up."),
+        Region(
+            "MX",
+            "Mexico",
+            "911",
+            [
+                new GuidanceLineView(
+                    "Línea y Chat Nacional contra la Trata de Personas (run by the Consejo Ciudadano para la Seguridad y Justicia de la Ciudad de México)",
+                    "800 5533 000",
+                    null,
+                    null,
+                    "Calls and chat; you may report anonymously"),
+            ],
+            "The national line is run by a citizens' council, not by the federal government; it works with the authorities of the state where the case happens."),
+        Region(
+            "NG",
+            "Nigeria",
+            "112",
+            [
+                new GuidanceLineView(
+                    "NAPTIP toll-free line (National Agency for the Prohibition of Trafficking in Persons)",
+                    "627",
+                    null,
+                    null,
+                    "Toll-free short code answered by NAPTIP's 24-hour call centre"),
+            ],
+            "112 emergency centres are not yet in every state; if 112 does not connect, go to the nearest police station or call NAPTIP on 627."),
+        Region(
+            "KE",
+            "Kenya",
+            "999",
+            [
+                new GuidanceLineView(
+                    "Child Helpline 116 (Department of Children's Services with Childline Kenya)",
+                    "116",
+                    null,
+                    null,
+                    "24 hours, toll-free; also SMS and chat"),
+                new GuidanceLineView(
+                    "DCI toll-free line (#FichuaKwaDCI, Directorate of Criminal Investigations; anonymous tips)",
+                    "0800 722 203",
+                    null,
+                    null,
+                    "24 hours; several languages"),
+            ],
+            "Kenya has no national trafficking hotline for adults that could be verified; the DCI investigates human trafficking, and 112 and 911 also reach the police."),
+        Region(
+            "SG",
+            "Singapore",
+            "999",
+            [
+                new GuidanceLineView(
+                    "Singapore Police Force human trafficking hotline",
+                    "6435 0000",
+                    null,
+                    null,
+                    "You can also email SPF_Report_Trafficking@spf.gov.sg; interpreters can be requested for interviews"),
+                new GuidanceLineView(
+                    "Ministry of Manpower (labour-related cases)",
+                    "6438 5122",
+                    null,
+                    null,
+                    null),
+            ],
+            null),
+        Region(
             "INTL",
             "International (other countries)",
             "112",
             [
                 new GuidanceLineView(
-                    "Global Modern Slavery Directory (anti-trafficking organisations and hotlines in 197 countries)",
+                    "Global Modern Slavery Directory (co-launched in 2014 by Polaris, Walk Free and the Freedom Fund; organisations and hotlines by country)",
                     null,
                     null,
                     new Uri("https://globalmodernslavery.org"),
