@@ -69,7 +69,7 @@ public sealed class ActivityMapperTests
         {
             a.Text = "help";
             a.Conversation!.TenantId = conversationTenant;
-            a.ChannelData = channelDataTenant is null ? null : ActivityBuilder.Json($$"""{"tenant":{"id":"{{channelDataTenant}}"}}""");
+            a.ChannelData = channelDataTenant is null ? null : ActivityBuilder.Json($$$"""{"tenant":{"id":"{{{channelDataTenant}}}"}}""");
         });
 
         var reading = ActivityMapper.ReadTenant(activity);

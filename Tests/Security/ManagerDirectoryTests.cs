@@ -82,7 +82,7 @@ public sealed class ManagerDirectoryTests : IDisposable
         Assert.False(await managers.IsManagerAsync(TenantA, casey, CancellationToken.None));
         Assert.False(await managers.IsManagerAsync(TenantB, casey, CancellationToken.None));
         logger.Verify(
-            l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.Is<It.IsAnyType>((state, _) => state.ToString()!.Contains("Managers:Tenants:", StringComparison.Ordinal)), null, It.IsAny<Func<It.IsAnyType, Exception?, string>>()),
+            l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.Is<It.IsAnyType>((state, _) => $"{state}".Contains("Managers:Tenants:", StringComparison.Ordinal)), null, It.IsAny<Func<It.IsAnyType, Exception?, string>>()),
             Times.Once);
     }
 
