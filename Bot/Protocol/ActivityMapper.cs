@@ -118,11 +118,15 @@ public static class ActivityMapper
         return TurnKind.Other;
     }
 
-    /// <summary>conversation.tenantId, else channelData.tenant.id.</summary>
-    public static string? TenantOf(Activity activity)
+    /// <summary>conversation.tenantId, else channelData.tenant.id; null when they disagree.</summary>
+    public static string? TenantOf(Activity activity) => ReadTenant(activity).TenantId;
+
+    public static TenantReading ReadTenant(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return NullIfEmpty(activity.Conversation?.TenantId) ?? NullIfEmpty(ChannelDataString(activity, "tenant", "id"));
+        return new TenantReading(
+            NullIfEmpty(activity.Conversation?.TenantId),
+            NullIfEmpty(ChannelDataString(activity, "tenant", "id")));
     }
 
     /// <summary>The string-valued (and number/boolean, as text) properties of a JSON object.</summary>

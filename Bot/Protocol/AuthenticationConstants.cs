@@ -14,6 +14,12 @@ public static class AuthenticationConstants
 
     public const string ServiceUrlClaim = "serviceurl";
 
+    /// <summary>The calling application of an Entra ID v2.0 token.</summary>
+    public const string AuthorizedPartyClaim = "azp";
+
+    /// <summary>The calling application of an Entra ID v1.0 token.</summary>
+    public const string AppIdClaim = "appid";
+
     public const string EndorsementsProperty = "endorsements";
 
     public const string SigningAlgorithm = "RS256";

@@ -7,11 +7,18 @@ public sealed class BotOptions
 
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
-    /// <summary>Used when <see cref="AllowedServiceUrls"/> is empty: the Teams connector hosts.</summary>
+    /// <summary>The only channel an authenticated bot serves.</summary>
+    public const string TeamsChannelId = "msteams";
+
+    /// <summary>
+    /// Used when <see cref="AllowedServiceUrls"/> is empty: the Teams connector of the public cloud
+    /// (regions are paths: /amer/, /emea/, /teams/, ...) and of GCC, which authenticates like the
+    /// public cloud. Not Direct Line, Web Chat or other botframework.com hosts.
+    /// </summary>
     public static readonly IReadOnlyList<string> DefaultAllowedServiceUrls =
     [
         "https://smba.trafficmanager.net/",
-        "https://*.botframework.com/",
+        "https://smba.infra.gcc.teams.microsoft.com/",
     ];
 
     /// <summary>The bot's Microsoft App ID (the token audience). Empty means development mode.</summary>
@@ -45,15 +52,27 @@ public sealed class BotOptions
 
     /// <summary>
     /// Service URLs the bot may call (and send its token to): a prefix such as
-    /// https://smba.trafficmanager.net/ or a host pattern such as https://*.botframework.com/.
+    /// https://smba.trafficmanager.net/ or a host pattern such as https://*.example.org/.
     /// Empty means <see cref="DefaultAllowedServiceUrls"/>.
     /// </summary>
     public IList<string> AllowedServiceUrls { get; set; } = [];
+
+    /// <summary>
+    /// Applications, besides the bot itself, whose Entra ID tokens (the <c>azp</c> or <c>appid</c>
+    /// claim) may call the bot. Empty by default; exact App IDs only, no wildcard.
+    /// </summary>
+    public IList<string> AllowedCallers { get; set; } = [];
 
     /// <summary>True when no App ID is configured: unauthenticated loopback traffic only.</summary>
     public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public bool IsSingleTenant => !string.IsNullOrWhiteSpace(MicrosoftAppTenantId);
+
+    public bool IsAllowedCaller(string? callerAppId) =>
+        !string.IsNullOrWhiteSpace(callerAppId)
+        && !IsDevelopmentMode
+        && AllowedCallers.Append(MicrosoftAppId!)
+            .Any(allowed => string.Equals(allowed?.Trim(), callerAppId.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public IReadOnlyList<string> EffectiveAllowedServiceUrls =>
         AllowedServiceUrls.Count == 0 ? DefaultAllowedServiceUrls : [.. AllowedServiceUrls];

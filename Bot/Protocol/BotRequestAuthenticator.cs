@@ -4,11 +4,15 @@ using System.Net;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// With an App ID configured every request must carry a valid token. Without one (development
-/// mode) requests are let in without a token, but only from a loopback address.
+/// With an App ID configured every request must carry a valid token and come from Teams
+/// (<c>channelId</c> msteams) for a named tenant, the bot's own when it is single-tenant. Without
+/// one (development mode) requests are let in without a token, but only from a loopback address.
+/// In both modes an activity whose two tenant fields disagree is refused.
 /// </summary>
 public sealed class BotRequestAuthenticator(IOptions<BotOptions> options, BotTokenValidator validator) : IBotRequestAuthenticator
 {
+    private const string ConflictingTenants = "conversation.tenantId and channelData.tenant.id name different tenants";
+
     public async Task<BotAuthenticationResult> AuthenticateAsync(
         string? authorizationHeader,
         IPAddress? remoteAddress,
@@ -16,15 +20,24 @@ public sealed class BotRequestAuthenticator(IOptions<BotOptions> options, BotTok
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (options.Value.IsDevelopmentMode)
+        var settings = options.Value;
+        if (settings.IsDevelopmentMode)
         {
-            return IsLoopback(remoteAddress)
-                ? BotAuthenticationResult.Development()
-                : BotAuthenticationResult.Fail("development mode (no App ID) accepts loopback requests only");
+            if (!IsLoopback(remoteAddress))
+            {
+                return BotAuthenticationResult.Fail("development mode (no App ID) accepts loopback requests only");
+            }
+
+            return ActivityMapper.ReadTenant(activity).IsConflicting
+                ? BotAuthenticationResult.Fail(ConflictingTenants)
+                : BotAuthenticationResult.Development();
         }
 
-        return await validator.ValidateAsync(authorizationHeader, activity.ServiceUrl, activity.ChannelId, cancellationToken)
+        var result = await validator.ValidateAsync(authorizationHeader, activity.ServiceUrl, activity.ChannelId, cancellationToken)
             .ConfigureAwait(false);
+        return result.Succeeded && ChannelOrTenantRefusal(settings, activity) is { } refusal
+            ? BotAuthenticationResult.Fail(refusal)
+            : result;
     }
 
     public static bool IsLoopback(IPAddress? address)
@@ -40,5 +53,30 @@ public sealed class BotRequestAuthenticator(IOptions<BotOptions> options, BotTok
         }
 
         return IPAddress.IsLoopback(address);
+    }
+
+    /// <summary>Why an activity with a valid token is still refused (the values are not echoed: they are the sender's).</summary>
+    private static string? ChannelOrTenantRefusal(BotOptions settings, Activity activity)
+    {
+        if (!string.Equals(activity.ChannelId, BotOptions.TeamsChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            return "channelId is not msteams: an authenticated bot serves Teams only";
+        }
+
+        var tenant = ActivityMapper.ReadTenant(activity);
+        if (tenant.IsConflicting)
+        {
+            return ConflictingTenants;
+        }
+
+        if (tenant.TenantId is null)
+        {
+            return "activity names no tenant (conversation.tenantId or channelData.tenant.id)";
+        }
+
+        return settings.IsSingleTenant
+            && !string.Equals(tenant.TenantId, settings.MicrosoftAppTenantId!.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? "activity's tenant is not this single-tenant bot's tenant (Bot:MicrosoftAppTenantId)"
+            : null;
     }
 }

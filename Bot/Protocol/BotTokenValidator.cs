@@ -128,6 +128,11 @@ public sealed class BotTokenValidator(
             return BotAuthenticationResult.Fail($"token rejected: {result.Exception?.GetType().Name}: {result.Exception?.Message}");
         }
 
+        if (trust.RequireAllowedCaller && CallerRefusal(jwt) is { } refusal)
+        {
+            return BotAuthenticationResult.Fail(refusal);
+        }
+
         var serviceUrlClaim = jwt.TryGetClaim(AuthenticationConstants.ServiceUrlClaim, out var claim) ? claim.Value : null;
         if (trust.RequireServiceUrlClaim || serviceUrlClaim is not null)
         {
@@ -200,6 +205,26 @@ public sealed class BotTokenValidator(
         }
     }
 
+    /// <summary>Why the token's calling application may not call the bot; null when it may.</summary>
+    private string? CallerRefusal(JsonWebToken jwt)
+    {
+        // Entra puts azp in v2.0 tokens and appid in v1.0 ones; whichever is present must be allowed.
+        string[] callers =
+        [
+            .. new[] { AuthenticationConstants.AuthorizedPartyClaim, AuthenticationConstants.AppIdClaim }
+                .Select(type => jwt.TryGetClaim(type, out var claim) ? claim.Value : null)
+                .OfType<string>()
+                .Where(value => !string.IsNullOrWhiteSpace(value)),
+        ];
+        if (callers.Length == 0)
+        {
+            return "token names no calling application (azp or appid)";
+        }
+
+        var foreign = callers.FirstOrDefault(caller => !options.Value.IsAllowedCaller(caller));
+        return foreign is null ? null : $"calling application '{foreign}' is neither this bot nor listed in Bot:AllowedCallers";
+    }
+
     private static SecurityKey? FindKey(OpenIdConnectConfiguration configuration, string kid) =>
         configuration.SigningKeys.FirstOrDefault(k => string.Equals(k.KeyId, kid, StringComparison.Ordinal));
 
@@ -207,7 +232,7 @@ public sealed class BotTokenValidator(
     {
         if (string.Equals(issuer, AuthenticationConstants.BotFrameworkIssuer, StringComparison.Ordinal))
         {
-            return new Trust(sources.BotFramework, [AuthenticationConstants.BotFrameworkIssuer], RequireServiceUrlClaim: true, RequireEndorsement: true);
+            return new Trust(sources.BotFramework, [AuthenticationConstants.BotFrameworkIssuer], RequireServiceUrlClaim: true, RequireEndorsement: true, RequireAllowedCaller: false);
         }
 
         var tenant = options.Value.MicrosoftAppTenantId;
@@ -216,7 +241,7 @@ public sealed class BotTokenValidator(
             string[] entraIssuers = [AuthenticationConstants.EntraV2Issuer(tenant), AuthenticationConstants.EntraV1Issuer(tenant)];
             if (entraIssuers.Contains(issuer, StringComparer.Ordinal))
             {
-                return new Trust(sources.EntraId, entraIssuers, RequireServiceUrlClaim: false, RequireEndorsement: false);
+                return new Trust(sources.EntraId, entraIssuers, RequireServiceUrlClaim: false, RequireEndorsement: false, RequireAllowedCaller: true);
             }
         }
 
@@ -227,5 +252,6 @@ public sealed class BotTokenValidator(
         IConfigurationManager<OpenIdConnectConfiguration> Manager,
         string[] Issuers,
         bool RequireServiceUrlClaim,
-        bool RequireEndorsement);
+        bool RequireEndorsement,
+        bool RequireAllowedCaller);
 }

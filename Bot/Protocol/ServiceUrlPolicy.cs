@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 /// <summary>
 /// Which service URLs the bot may call (and send its token to): the configured allow-list
 /// (https only; a prefix such as https://smba.trafficmanager.net/ or a host pattern such as
-/// https://*.botframework.com/) and, in development mode, loopback hosts over http or https.
+/// https://*.example.org/) and, in development mode, loopback hosts over http or https.
 /// </summary>
 public sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
 {

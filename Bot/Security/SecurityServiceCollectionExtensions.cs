@@ -24,7 +24,7 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
         services.AddSingleton<PerUserRateLimiter>();
-        services.AddSingleton<IManagerDirectory>(sp => new ManagerDirectory(configuration, sp.GetRequiredService<IManagerGrantStore>()));
+        services.AddSingleton<IManagerDirectory>(sp => new ManagerDirectory(configuration, sp.GetRequiredService<IManagerGrantStore>(), sp.GetRequiredService<ILogger<ManagerDirectory>>()));
         services.AddSingleton<ManagerGate>();
         services.AddSingleton<PrivacyFlow>();
 

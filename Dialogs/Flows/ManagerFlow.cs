@@ -58,7 +58,7 @@ public sealed class ManagerFlow(IManagerDirectory managers, IManagerGrantStore g
             return NoticeCard.Build("Manager added", $"{name} is now a Beacon manager: they can plan campaigns and see campaign reports.");
         }
 
-        if (managers.IsConfigured(person))
+        if (managers.IsConfigured(incoming.TenantId, person))
         {
             return NoticeCard.Build(
                 "Set up by your administrator",

@@ -7,6 +7,6 @@ public interface IManagerDirectory
 {
     Task<bool> IsManagerAsync(string tenantId, TurnUser user, CancellationToken cancellationToken);
 
-    /// <summary>True for a manager listed in configuration: such a manager can't be revoked in chat.</summary>
-    bool IsConfigured(TurnUser user);
+    /// <summary>True for a manager of this tenant listed in configuration: such a manager can't be revoked in chat.</summary>
+    bool IsConfigured(string tenantId, TurnUser user);
 }

@@ -56,6 +56,31 @@ public sealed class ActivityMapperTests
         Assert.Null(turn.TeamId);
     }
 
+    [Theory]
+    [InlineData("tenant-1", "tenant-1", "tenant-1", false)]
+    [InlineData("tenant-1", "TENANT-1", "tenant-1", false)]
+    [InlineData(null, "tenant-2", "tenant-2", false)]
+    [InlineData("tenant-1", "tenant-2", null, true)]
+    [InlineData(null, null, null, false)]
+    public void The_tenant_is_read_the_same_way_everywhere_and_disagreeing_fields_name_none(
+        string? conversationTenant, string? channelDataTenant, string? expected, bool conflicting)
+    {
+        var activity = ActivityBuilder.Create("message", configure: a =>
+        {
+            a.Text = "help";
+            a.Conversation!.TenantId = conversationTenant;
+            a.ChannelData = channelDataTenant is null ? null : ActivityBuilder.Json($$$"""{"tenant":{"id":"{{{channelDataTenant}}}"}}""");
+        });
+
+        var reading = ActivityMapper.ReadTenant(activity);
+        var turn = ActivityMapper.ToIncomingTurn(activity, Now);
+
+        Assert.Equal(conflicting, reading.IsConflicting);
+        Assert.Equal(expected, reading.TenantId);
+        Assert.Equal(expected ?? string.Empty, turn.TenantId);
+        Assert.Equal(expected, turn.Address.TenantId);
+    }
+
     [Fact]
     public void Conversation_type_falls_back_to_is_group()
     {

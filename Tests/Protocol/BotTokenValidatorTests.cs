@@ -107,6 +107,42 @@ public sealed class BotTokenValidatorTests : IDisposable
         Assert.True(result.Succeeded, result.FailureReason);
     }
 
+    [Theory]
+    [InlineData("https://login.microsoftonline.com/" + TestIssuer.TenantId + "/v2.0", "azp")]
+    [InlineData("https://sts.windows.net/" + TestIssuer.TenantId + "/", "appid")]
+    public async Task Entra_token_from_another_application_of_the_tenant_is_rejected(string entraIssuer, string callerClaim) =>
+        await AssertRejected(
+            "Bearer " + issuer.EntraToken(entraIssuer, TestIssuer.AppId, new Dictionary<string, object> { [callerClaim] = "another-app" }),
+            "calling application 'another-app'");
+
+    [Fact]
+    public async Task Entra_token_naming_no_calling_application_is_rejected() =>
+        await AssertRejected(
+            "Bearer " + issuer.EntraToken(AuthenticationConstants.EntraV2Issuer(TestIssuer.TenantId), TestIssuer.AppId, new Dictionary<string, object>()),
+            "names no calling application");
+
+    [Fact]
+    public async Task Entra_token_from_an_allowed_caller_is_accepted_and_the_list_does_not_widen_bot_framework_checks()
+    {
+        var validator = new BotTokenValidator(
+            Options.Create(new BotOptions { MicrosoftAppId = TestIssuer.AppId, MicrosoftAppTenantId = TestIssuer.TenantId, AllowedCallers = [" partner-app "] }),
+            issuer.Sources(),
+            new FakeTimeProvider(issuer.Now),
+            NullLogger<BotTokenValidator>.Instance);
+        var v2 = AuthenticationConstants.EntraV2Issuer(TestIssuer.TenantId);
+
+        var listed = await validator.ValidateAsync(
+            "Bearer " + issuer.EntraToken(v2, TestIssuer.AppId, TestIssuer.CallerClaims(v2, "PARTNER-APP")), TestIssuer.ServiceUrl, Channel, CancellationToken.None);
+        var unlisted = await validator.ValidateAsync(
+            "Bearer " + issuer.EntraToken(v2, TestIssuer.AppId, TestIssuer.CallerClaims(v2, "partner-app-2")), TestIssuer.ServiceUrl, Channel, CancellationToken.None);
+        var audienceOfCaller = await validator.ValidateAsync(
+            "Bearer " + issuer.EntraToken(v2, "partner-app", TestIssuer.CallerClaims(v2, "partner-app")), TestIssuer.ServiceUrl, Channel, CancellationToken.None);
+
+        Assert.True(listed.Succeeded, listed.FailureReason);
+        Assert.False(unlisted.Succeeded);
+        Assert.False(audienceOfCaller.Succeeded);
+    }
+
     [Fact]
     public async Task Entra_token_of_another_tenant_is_rejected() =>
         await AssertRejected("Bearer " + issuer.EntraToken("https://login.microsoftonline.com/ffffffff-0000-0000-0000-000000000000/v2.0"), "issuer");

@@ -9,8 +9,8 @@ public sealed class ServiceUrlPolicyTests
     [InlineData("https://smba.trafficmanager.net/amer/")]
     [InlineData("https://smba.trafficmanager.net/emea")]
     [InlineData("https://SMBA.trafficmanager.net/apac/")]
-    [InlineData("https://europe.webchat.botframework.com/")]
-    [InlineData("https://directline.botframework.com")]
+    [InlineData("https://smba.trafficmanager.net/teams/")]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com/teams")]
     public void Teams_hosts_are_allowed_by_default(string serviceUrl) =>
         Assert.True(Policy(appId: "app").IsAllowed(serviceUrl));
 
@@ -22,12 +22,17 @@ public sealed class ServiceUrlPolicyTests
     [InlineData("https://evilbotframework.com/")]
     [InlineData("https://botframework.com/")]
     [InlineData("https://smba.trafficmanager.net:8443/amer/")]
+    [InlineData("https://europe.webchat.botframework.com/")]
+    [InlineData("https://directline.botframework.com/")]
+    [InlineData("https://europe.directline.botframework.com/v3/directline/")]
+    [InlineData("https://webchat.botframework.com/")]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com.evil.example/")]
     [InlineData("https://user@evil.example/")]
     [InlineData("http://localhost:56150/_connector")]
     [InlineData("not a url")]
     [InlineData("")]
     [InlineData(null)]
-    public void Other_hosts_are_refused(string? serviceUrl) =>
+    public void Other_hosts_including_direct_line_and_web_chat_are_refused(string? serviceUrl) =>
         Assert.False(Policy(appId: "app").IsAllowed(serviceUrl));
 
     [Theory]
@@ -46,9 +51,9 @@ public sealed class ServiceUrlPolicyTests
     [Fact]
     public void A_configured_list_replaces_the_default()
     {
-        var policy = Policy("app", "https://smba.infra.gcc.teams.microsoft.com/");
+        var policy = Policy("app", "https://smba.infra.gov.teams.microsoft.us/");
 
-        Assert.True(policy.IsAllowed("https://smba.infra.gcc.teams.microsoft.com/gcc/"));
+        Assert.True(policy.IsAllowed("https://smba.infra.gov.teams.microsoft.us/teams/"));
         Assert.False(policy.IsAllowed("https://smba.trafficmanager.net/amer/"));
     }
 

@@ -102,8 +102,25 @@ internal sealed class TestIssuer : IDisposable
         return Sign(issuer, audience, claims, notBefore, expires, key ?? BotKey, kid);
     }
 
-    public string EntraToken(string issuer, string audience = AppId) =>
-        Sign(issuer, audience, new Dictionary<string, object> { ["tid"] = TenantId, ["appid"] = "bot-connector" }, null, null, EntraKey, EntraKeyId);
+    /// <summary>An Entra ID token whose calling application is the bot itself: azp in v2.0, appid in v1.0.</summary>
+    public string EntraToken(string issuer, string audience = AppId) => EntraToken(issuer, audience, CallerClaims(issuer, AppId));
+
+    /// <summary>An Entra ID token carrying exactly <paramref name="callerClaims"/> (azp, appid, ver) besides iss, aud and tid.</summary>
+    public string EntraToken(string issuer, string audience, IReadOnlyDictionary<string, object> callerClaims)
+    {
+        var claims = new Dictionary<string, object>(callerClaims) { ["tid"] = TenantId };
+        return Sign(issuer, audience, claims, null, null, EntraKey, EntraKeyId);
+    }
+
+    /// <summary>How Entra names the calling application: v1.0 tokens (sts.windows.net) carry appid, v2.0 tokens azp.</summary>
+    public static Dictionary<string, object> CallerClaims(string issuer, string callerAppId) =>
+        IsEntraV1(issuer)
+            ? new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = callerAppId }
+            : new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = callerAppId };
+
+    /// <summary>The version claim alone: a token that names no calling application.</summary>
+    public static Dictionary<string, object> NoCallerClaims(string issuer) =>
+        new() { ["ver"] = IsEntraV1(issuer) ? "1.0" : "2.0" };
 
     /// <summary>A token with any header, signed (or not) with the given bytes: for alg none and HS256.</summary>
     public string Unsafe(object header, string signatureSegment, string issuer = AuthenticationConstants.BotFrameworkIssuer)
@@ -152,4 +169,6 @@ internal sealed class TestIssuer : IDisposable
             Expires = (expires ?? Now.AddHours(1)).UtcDateTime,
         };
     }
+
+    private static bool IsEntraV1(string issuer) => issuer.StartsWith("https://sts.windows.net/", StringComparison.Ordinal);
 }

@@ -28,7 +28,7 @@ public sealed class InputValidationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         bot = await SecureBot.StartAsync(
-            new Dictionary<string, string?> { ["Managers:AadObjectIds:0"] = ManagerAad },
+            new Dictionary<string, string?> { [$"Managers:Tenants:{Activities.Tenant}:AadObjectIds:0"] = ManagerAad },
             services => services.AddSingleton<TimeProvider>(clock));
         bot.Issuer.Now = clock.GetUtcNow();
     }

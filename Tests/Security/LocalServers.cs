@@ -19,11 +19,14 @@ using Microsoft.Extensions.Logging;
 /// <summary>
 /// The Bot Framework channel service's OpenID metadata and key set, served over HTTP on loopback
 /// by the test with keys generated here (<see cref="TestIssuer"/>): the Teams key endorsed for
-/// <c>msteams</c>, and a second key with no endorsements.
+/// <c>msteams</c>, a second key with no endorsements and a third endorsed for webchat too; and an
+/// Entra ID tenant's metadata and key (for a single-tenant bot, <see cref="EntraMetadataUrl"/>).
 /// </summary>
 internal sealed class LocalOpenIdServer : IAsyncDisposable
 {
     public const string UnendorsedKeyId = "bf-unendorsed";
+
+    public const string WebChatKeyId = "bf-webchat";
 
     private readonly WebApplication app;
     private int requests;
@@ -37,6 +40,8 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public string MetadataUrl => new Uri(BaseAddress, "v1/.well-known/openidconfiguration").AbsoluteUri;
+
+    public string EntraMetadataUrl => new Uri(BaseAddress, "entra/v2.0/.well-known/openid-configuration").AbsoluteUri;
 
     public int Requests => Volatile.Read(ref requests);
 
@@ -57,8 +62,22 @@ internal sealed class LocalOpenIdServer : IAsyncDisposable
         {
             Interlocked.Increment(ref server!.requests);
             return Results.Text(
-                TestIssuer.KeySet((TestIssuer.BotKey, TestIssuer.BotKeyId, ["msteams"]), (TestIssuer.EntraKey, UnendorsedKeyId, null)),
+                TestIssuer.KeySet(
+                    (TestIssuer.BotKey, TestIssuer.BotKeyId, ["msteams"]),
+                    (TestIssuer.EntraKey, UnendorsedKeyId, null),
+                    (TestIssuer.StrangerKey, WebChatKeyId, ["msteams", "webchat"])),
                 "application/json");
+        });
+        app.MapGet("/entra/v2.0/.well-known/openid-configuration", () =>
+        {
+            Interlocked.Increment(ref server!.requests);
+            var keys = new Uri(server.BaseAddress, "entra/keys").AbsoluteUri;
+            return Results.Text(TestIssuer.Metadata(AuthenticationConstants.EntraV2Issuer(TestIssuer.TenantId), keys), "application/json");
+        });
+        app.MapGet("/entra/keys", () =>
+        {
+            Interlocked.Increment(ref server!.requests);
+            return Results.Text(TestIssuer.KeySet((TestIssuer.EntraKey, TestIssuer.EntraKeyId, null)), "application/json");
         });
         await app.StartAsync();
         server = new LocalOpenIdServer(app, new Uri(Address(app)));

@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// The real composed bot (<see cref="RunningBot"/>) with an App ID, validating tokens against
 /// the test's own OpenID server, calling a capture server (allowed by Bot:AllowedServiceUrls)
-/// with a recognisable outbound token from a counting token provider.
+/// with a recognisable outbound token from a counting token provider. Setting
+/// Bot:MicrosoftAppTenantId makes it single-tenant, with Entra ID keys from the same server.
 /// </summary>
 internal sealed class SecureBot : IAsyncDisposable
 {
@@ -56,6 +57,7 @@ internal sealed class SecureBot : IAsyncDisposable
         {
             ["Bot:MicrosoftAppId"] = TestIssuer.AppId,
             ["Bot:OpenIdMetadataUrl"] = openId.MetadataUrl,
+            ["Bot:EntraOpenIdMetadataUrl"] = openId.EntraMetadataUrl,
             ["Bot:AllowedServiceUrls:0"] = capture.ServiceUrl,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
