@@ -7,7 +7,7 @@
 //                                                  press a button on a card printed earlier
 //
 // Options: --port <n> (the Playground's port, default 56150 or PLAYGROUND_PORT), --bot <url> (the
-// bot's messaging endpoint, default http://127.0.0.1:3978/api/messages), --quiet <ms> (how long
+// bot's messaging endpoint, default BOT_ENDPOINT or http://127.0.0.1:3978/api/messages), --quiet <ms> (how long
 // no reply means the bot is done, default 1500), --json (print the raw activities too).
 // The first call starts a Playground on the port (headless: TEAMSAPPTESTER_BROWSER=none, --dt) and
 // leaves it running for the next calls, which reuse it and its conversation; it prints the
@@ -33,7 +33,7 @@ const REPLY_TIMEOUT_MS = 30000;
 function parseArguments(argv) {
   const options = {
     port: Number(process.env.PLAYGROUND_PORT || 56150),
-    bot: 'http://127.0.0.1:3978/api/messages',
+    bot: process.env.BOT_ENDPOINT || 'http://127.0.0.1:3978/api/messages',
     quietMs: 1500,
     json: false,
     install: false,
@@ -125,10 +125,14 @@ async function ensurePlayground(options) {
     if (child.exitCode !== null) {
       throw new Error(`the Playground exited (code ${child.exitCode}); its output is in ${log}`);
     }
-    const config = await playgroundConfig(base);
+    // The Playground takes a random port when the one asked for is taken: it says which.
+    const listening = /Listening on (\d+)/.exec(fs.readFileSync(log, 'utf8'));
+    const port = listening ? Number(listening[1]) : options.port;
+    const config = await playgroundConfig(`http://127.0.0.1:${port}`);
     if (config) {
-      console.error(`Started the Agents Playground on port ${options.port} for ${options.bot} (process ${child.pid}; stop it with: kill ${child.pid}; log: ${log})`);
-      return { base, config };
+      const another = port === options.port ? '' : ` (port ${options.port} was taken: pass --port ${port} next time)`;
+      console.error(`Started the Agents Playground on port ${port}${another} for ${options.bot} (process ${child.pid}; stop it with: kill ${child.pid}; log: ${log})`);
+      return { base: `http://127.0.0.1:${port}`, config };
     }
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
