@@ -62,7 +62,7 @@ public static class ContentCommand
                 return Usage;
             }
 
-            previousDir = rest[previousIndex + 1];
+            previousDir = InvocationDirectory.FullPath(rest[previousIndex + 1]);
             rest.RemoveRange(previousIndex, 2);
         }
 
@@ -72,7 +72,7 @@ public static class ContentCommand
             return Usage;
         }
 
-        var directory = ContentDirectory.Find(rest.Count == 1 ? rest[0] : null);
+        var directory = rest.Count == 1 ? InvocationDirectory.FullPath(rest[0]) : ContentDirectory.Find(null, InvocationDirectory.Current, Environment.CurrentDirectory, AppContext.BaseDirectory);
         if (directory is null || !Directory.Exists(directory))
         {
             error.WriteLine(directory is null

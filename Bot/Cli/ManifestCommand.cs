@@ -4,9 +4,10 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Beacon.Training.Content;
 
 /// <summary>
-/// <c>manifest pack --app-id &lt;guid&gt; --out &lt;zip&gt; [--manifest-dir manifest]
+/// <c>manifest pack --app-id &lt;guid&gt; --out &lt;zip&gt; [--manifest-dir DIR]
 /// [--website-url URL] [--privacy-url URL] [--terms-url URL] [--app-version X.Y.Z]</c>: fills the
 /// placeholders in <c>manifest/manifest.json</c> and writes the Teams app package, a flat zip
 /// holding exactly manifest.json, color.png and outline.png.
@@ -22,11 +23,13 @@ public static class ManifestCommand
     public const string DefaultPrivacyUrl = "https://example.org/beacon/privacy";
     public const string DefaultTermsUrl = "https://example.org/beacon/terms";
 
+    public const string ManifestFolder = "manifest";
+
     public const int ColorIconSize = 192;
     public const int OutlineIconSize = 32;
 
     private const string Usage =
-        "Usage: manifest pack --app-id <Microsoft App ID (GUID)> --out <package.zip> [--manifest-dir manifest] " +
+        "Usage: manifest pack --app-id <Microsoft App ID (GUID)> --out <package.zip> [--manifest-dir DIR] " +
         "[--website-url URL] [--privacy-url URL] [--terms-url URL] [--app-version X.Y.Z]";
 
     private static readonly string[] Options =
@@ -75,7 +78,6 @@ public static class ManifestCommand
     {
         options = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["--manifest-dir"] = "manifest",
             ["--website-url"] = DefaultWebsiteUrl,
             ["--privacy-url"] = DefaultPrivacyUrl,
             ["--terms-url"] = DefaultTermsUrl,
@@ -144,7 +146,10 @@ public static class ManifestCommand
 
     private static string Pack(Dictionary<string, string> options)
     {
-        var directory = Path.GetFullPath(options["--manifest-dir"]);
+        var directory = options.TryGetValue("--manifest-dir", out var given)
+            ? InvocationDirectory.FullPath(given)
+            : RepositoryFolder.Find(ManifestFolder, InvocationDirectory.Current, Environment.CurrentDirectory, AppContext.BaseDirectory)
+                ?? throw new ManifestPackException($"Cannot find the {ManifestFolder} folder: run inside the repository or pass --manifest-dir.");
         var manifestPath = Path.Combine(directory, "manifest.json");
         if (!File.Exists(manifestPath))
         {
@@ -217,7 +222,7 @@ public static class ManifestCommand
             iconBytes.Add((icon.Entry, bytes));
         }
 
-        var zipPath = Path.GetFullPath(options["--out"]);
+        var zipPath = InvocationDirectory.FullPath(options["--out"]);
         Directory.CreateDirectory(Path.GetDirectoryName(zipPath)!);
         using (var stream = new FileStream(zipPath, FileMode.Create, FileAccess.Write))
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))

@@ -222,7 +222,7 @@ public static class StorageCommand
             {
                 "--to" => request with { To = Provider(value) },
                 "--from" => request with { From = Provider(value) },
-                "--sqlite-path" => request with { SqlitePath = value },
+                "--sqlite-path" => request with { SqlitePath = InvocationDirectory.FullPath(value) },
                 "--connection-string" => request with { ConnectionString = value },
                 "--service-uri" => request with { ServiceUri = value },
                 "--table-prefix" => request with { TablePrefix = value },

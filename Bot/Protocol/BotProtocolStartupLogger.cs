@@ -21,8 +21,9 @@ public sealed class BotProtocolStartupLogger(IOptions<BotOptions> options, ILogg
         if (options.IsDevelopmentMode)
         {
             logger.LogWarning(
-                "Bot protocol in DEVELOPMENT mode: no Bot:MicrosoftAppId, so requests without a token are accepted from loopback addresses only, "
-                + "outbound calls carry no token, and loopback service URLs are allowed");
+                "Bot protocol in unauthenticated local mode (no App ID): Bot:MicrosoftAppId is not set, so requests without a token are accepted "
+                + "from loopback addresses only, outbound calls carry no token, and loopback service URLs are allowed. "
+                + "This is not the hosting environment: set Bot__MicrosoftAppId to accept Teams' authenticated requests");
             return;
         }
 

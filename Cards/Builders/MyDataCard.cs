@@ -29,6 +29,9 @@ public sealed record MyDataView
 
     public bool Active { get; init; }
 
+    /// <summary>The daily quiz in words ("every weekday at 09:00"), or null when it is off.</summary>
+    public string? DailyQuiz { get; init; }
+
     public int QuestionsSent { get; init; }
 
     public int Answers { get; init; }
@@ -77,7 +80,8 @@ public static class MyDataCard
             new Fact("Country", data.Country ?? NotSet),
             new Fact("Reporting region", data.ReportingRegion ?? NotSet),
             new Fact("Personal chat saved", data.HasPersonalChat ? "yes (so Beacon can send your sessions)" : "no"),
-            new Fact("Receiving sessions", data.Active ? "yes" : "no"),
+            new Fact("Daily quiz", data.DailyQuiz is null ? "off" : $"on, {data.DailyQuiz}"),
+            new Fact("Campaign sessions", data.Active ? "yes, when your organisation runs a campaign" : "no"),
             new Fact("First seen", Date(data.CreatedAt)),
             new Fact("Welcomed", Date(data.WelcomedAt)),
         ]));

@@ -8,7 +8,8 @@ public static class TrackChoice
 {
     public const string InputId = CardData.Track;
 
-    public static ChoiceSetInput Input(IReadOnlyList<TrackView> tracks, string? current) =>
+    /// <param name="required">False where another button on the card (the welcome's daily quiz) may be pressed without a role.</param>
+    public static ChoiceSetInput Input(IReadOnlyList<TrackView> tracks, string? current, bool required = true) =>
         new(tracks.Select(track => new Choice(track.DisplayName, track.Id)).ToList())
         {
             Id = InputId,
@@ -16,7 +17,7 @@ public static class TrackChoice
             Value = current,
             Style = "compact",
             Placeholder = "Choose your role",
-            IsRequired = true,
+            IsRequired = required,
             ErrorMessage = "Please choose a role.",
         };
 

@@ -25,6 +25,7 @@ public static class CardCatalogue
     private static IEnumerable<CatalogueEntry> Build()
     {
         yield return new("welcome", WelcomeCard.Build(CatalogueSamples.Welcome));
+        yield return new("welcome-all-set", WelcomeCard.Build(CatalogueSamples.WelcomeAllSet));
         yield return new("role-choice", RoleCard.Build(CatalogueSamples.Tracks, CatalogueSamples.Welcome.CurrentTrack));
         yield return new("track-saved", TrackSavedCard.Build(CatalogueSamples.Tracks[1], CatalogueSamples.Tracks));
         yield return new("question", QuestionCard.Build(CatalogueSamples.Question));

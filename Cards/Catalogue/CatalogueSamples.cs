@@ -21,6 +21,12 @@ public static class CatalogueSamples
 
     public static WelcomeView Welcome { get; } = new("Amira", Tracks, null);
 
+    public static WelcomeView WelcomeAllSet { get; } = new("Amira", Tracks, "healthcare")
+    {
+        DailyQuiz = "every weekday at 09:00",
+        Notice = "Saved: your role is Healthcare, and a two-minute quiz comes every weekday at 09:00.",
+    };
+
     public static QuestionView Question { get; } = new(
         "p-7f3a9c",
         "hc-004",
@@ -438,6 +444,7 @@ public static class CatalogueSamples
         CreatedAt = new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero),
         WelcomedAt = new DateTimeOffset(2026, 9, 1, 8, 0, 1, TimeSpan.Zero),
         Active = true,
+        DailyQuiz = "every weekday at 08:30",
         QuestionsSent = 30,
         Answers = 27,
         CorrectAnswers = 21,

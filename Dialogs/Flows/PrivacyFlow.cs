@@ -5,6 +5,7 @@ using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
 using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Turns;
+using Beacon.Training.Content;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public sealed class PrivacyFlow(
     IAnswerStore answers,
     IReviewStore reviews,
     IEnumerable<ILearnerEraser> erasers,
+    ScheduleFlow schedule,
     ILogger<PrivacyFlow> logger)
 {
     private readonly ILearnerEraser[] erasers = [.. erasers];
@@ -70,7 +72,7 @@ public sealed class PrivacyFlow(
         {
             HasProfile = learner is not null,
             DisplayName = learner?.DisplayName,
-            Track = learner?.Track,
+            Track = Track.IsRole(learner?.Track) ? Track.DisplayName(learner!.Track!) : learner?.Track,
             Locale = learner?.Locale,
             TimeZone = learner?.TimeZone,
             Country = learner?.Country,
@@ -79,6 +81,7 @@ public sealed class PrivacyFlow(
             CreatedAt = learner?.CreatedAt,
             WelcomedAt = learner?.WelcomedAt,
             Active = learner?.Active ?? false,
+            DailyQuiz = learner is null ? null : await schedule.DescribeDailyAsync(learner, cancellationToken).ConfigureAwait(false),
             QuestionsSent = footprint[LearnerFootprint.IssuedQuestions],
             Answers = history.Count,
             CorrectAnswers = history.Count(a => a.Correct),

@@ -64,8 +64,26 @@ public sealed class ScheduleFlow(IScheduleStore schedules, IReviewStore reviews,
     public async Task<AdaptiveCard> StartDailyAsync(Learner learner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(learner);
-        var saved = await UpdateAsync(learner.Key, s => s with { Enabled = true }, cancellationToken).ConfigureAwait(false);
+        var saved = await TurnOnDailyAsync(learner.Key, cancellationToken).ConfigureAwait(false);
         return SettingsCard.Build(View(learner, saved, $"Done: a two-minute quiz {Describe(saved)}."));
+    }
+
+    /// <summary>Turns the daily quiz on at the saved (or default) time and days; returns what is saved.</summary>
+    public Task<PersonalSchedule> TurnOnDailyAsync(LearnerKey learner, CancellationToken cancellationToken) =>
+        UpdateAsync(learner, s => s with { Enabled = true }, cancellationToken);
+
+    /// <summary>The daily quiz in words ("every weekday at 09:00", with the hold when paused), or null when it is off or was never set.</summary>
+    public async Task<string?> DescribeDailyAsync(Learner learner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        var schedule = await schedules.GetAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+        if (schedule is not { Enabled: true })
+        {
+            return null;
+        }
+
+        var paused = View(learner, schedule, null).PausedUntil;
+        return paused is null ? Describe(schedule) : $"{Describe(schedule)} (paused until {paused})";
     }
 
     public async Task<AdaptiveCard> SettingsAsync(Learner learner, string? notice, CancellationToken cancellationToken)

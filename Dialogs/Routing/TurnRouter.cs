@@ -136,6 +136,13 @@ public sealed class TurnRouter(
             return;
         }
 
+        // Help needs no profile: after "forget me", words Beacon does not understand must not start a new one.
+        if (intent is Intent.Help or Intent.Greeting or Intent.Unknown && ScheduleCommands.Recognize(incoming.Text) is null)
+        {
+            await SendHelpAsync(turn, intent == Intent.Unknown ? incoming.Text : null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
         if (schedule is not null && ScheduleCommands.Recognize(incoming.Text) is { } command)
         {
@@ -208,6 +215,12 @@ public sealed class TurnRouter(
         {
             var who = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
             return new CardInvokeResult(await schedule.OnActionAsync(who, incoming.Verb!, incoming.Data, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (WelcomeVerbs.Handles(incoming.Verb))
+        {
+            var newcomer = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
+            return new CardInvokeResult(await welcome.OnActionAsync(newcomer, incoming.Verb!, incoming.Data, cancellationToken).ConfigureAwait(false));
         }
 
         switch (incoming.Verb)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 public sealed class BotProtocolStartupLoggerTests
 {
     [Fact]
-    public void Development_mode_is_announced_as_a_warning()
+    public void Mode_without_an_app_id_is_announced_as_a_warning_that_cannot_be_confused_with_the_hosting_environment()
     {
         var logger = new ListLogger();
 
@@ -16,7 +16,8 @@ public sealed class BotProtocolStartupLoggerTests
 
         var entry = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Warning, entry.Level);
-        Assert.Contains("DEVELOPMENT", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("unauthenticated local mode (no App ID)", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("development", entry.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

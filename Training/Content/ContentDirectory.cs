@@ -13,7 +13,7 @@ public static class ContentDirectory
 
     public const string FolderName = "content";
 
-    public const string SolutionFile = "TeamsBot.sln";
+    public const string SolutionFile = RepositoryFolder.SolutionFile;
 
     /// <summary>The content directory, or null when none is configured and none can be found.</summary>
     /// <param name="configured">A configured path (absolute, or relative to the current directory); wins when given.</param>
@@ -29,26 +29,7 @@ public static class ContentDirectory
             return Path.GetFullPath(configured);
         }
 
-        foreach (var start in startDirectories)
-        {
-            for (var dir = string.IsNullOrWhiteSpace(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
-                {
-                    return Path.Combine(dir.FullName, FolderName);
-                }
-            }
-        }
-
-        foreach (var start in startDirectories)
-        {
-            if (!string.IsNullOrWhiteSpace(start) && System.IO.Directory.Exists(Path.Combine(start, FolderName)))
-            {
-                return Path.GetFullPath(Path.Combine(start, FolderName));
-            }
-        }
-
-        return null;
+        return RepositoryFolder.Find(FolderName, startDirectories);
     }
 
     /// <summary>As <see cref="Find(string?)"/>, but throws a clear error when nothing is found.</summary>
