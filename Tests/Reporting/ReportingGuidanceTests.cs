@@ -40,6 +40,22 @@ public sealed class ReportingGuidanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_writing_about_themselves_is_answered_in_their_own_terms_with_the_number_where_they_are()
+    {
+        await using var bot = await RunningBot.StartAsync(Safeguarding());
+        await new BotConversation(bot, sink) { Country = "GB" }.SayAsync("they took my passport and I can't leave");
+
+        var texts = Texts(CardOf((await sink.NextAsync(Wait)).Body));
+
+        Assert.Equal(SafetyAdvice.ThanksForTelling, texts[0]);
+        Assert.Equal("If you are in danger now, call 999.", texts[1]);
+        Assert.Contains(texts, t => t.Contains("not your fault", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("08000 121 700", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Dana Shah", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("911", StringComparison.Ordinal) || t == "What to note");
+    }
+
+    [Fact]
     public async Task Report_still_gives_the_full_guidance_when_the_store_is_down()
     {
         await using var bot = await RunningBot.StartAsync(new Dictionary<string, string?>
