@@ -11,5 +11,6 @@ public static class CardData
     public const string Topic = "topic";
     public const string RefresherId = "refresherId";
     public const string Region = "region";
+    public const string Voice = "voice";
     public const string HandoffMessage = "handoffMessage";
 }

@@ -4,38 +4,117 @@ using Beacon.Cards.Model;
 using Beacon.Cards.Views;
 
 /// <summary>
-/// How to report a concern. Order matters and is fixed: immediate danger and the emergency
-/// number first, then the organisation's route, then the specialist line, then what to note and
-/// what not to do.
+/// How to report a concern. Order matters and is fixed: one line of thanks, immediate danger and
+/// the emergency number, then the organisation's route, then the specialist line, then what to
+/// note and what not to do. A person writing about themselves gets the same emergency line
+/// addressed to them, then their rights, who to call and their organisation, and no checklist
+/// meant for a professional.
 /// </summary>
 public static class GuidanceCard
 {
+    private const int RegionButtonsPerRow = 3;
+
     public static AdaptiveCard Build(GuidanceView guidance)
     {
         ArgumentNullException.ThrowIfNull(guidance);
+        var disclosure = guidance.Voice == GuidanceVoice.Disclosure;
+        var emergencyLine = EmergencyLine(guidance);
 
         // Each call or link button sits under the step it belongs to: a row of three or four
         // buttons at the bottom does not fit a Teams card, and their titles were cut short.
-        var body = new List<CardElement>
+        var body = new List<CardElement>();
+        if (guidance.Acknowledgement is { Length: > 0 } thanks)
         {
-            new Container(
-            [
-                new TextBlock($"If anyone is in immediate danger, call {guidance.EmergencyNumber} now.")
-                {
-                    Size = "Large",
-                    Weight = "Bolder",
-                    Style = "heading",
-                },
-                new ActionSet([new OpenUrlAction($"Call {guidance.EmergencyNumber} (emergency)", TelUri(guidance.EmergencyNumber))]),
-            ])
+            body.Add(new TextBlock(thanks) { Weight = "Bolder" });
+        }
+
+        body.Add(new Container(
+        [
+            new TextBlock(emergencyLine) { Size = "Large", Weight = "Bolder", Style = "heading" },
+            new ActionSet([new OpenUrlAction($"Call {guidance.EmergencyNumber} (emergency)", TelUri(guidance.EmergencyNumber))]),
+        ])
+        {
+            Style = "attention",
+        });
+
+        if (guidance.RegionIsAssumed)
+        {
+            body.AddRange(RegionPicker(guidance, $"I don't know which country you are in, so this shows **{guidance.RegionName}**. Choose yours:"));
+        }
+
+        if (disclosure)
+        {
+            body.Add(Blocks.SubHeading("1. You have rights"));
+            body.Add(Blocks.Bullets(guidance.YourRights));
+            AddSpecialistLines(body, guidance, "2. Talk to someone who can help");
+            AddOrganisation(body, guidance, "3. Your organisation", org => $"If you feel safe to, you can also tell **{org.Name}**: {org.HowToReach}",
+                "If you feel safe to, you can also tell your organisation's safeguarding contact.");
+            body.Add(Blocks.Subtle("You do not have to give Beacon any names or details to get help."));
+        }
+        else
+        {
+            AddOrganisation(body, guidance, "1. Tell your organisation", org => $"Contact **{org.Name}**: {org.HowToReach}",
+                "Tell your organisation's designated safeguarding contact and follow your internal procedure.");
+            AddSpecialistLines(body, guidance, "2. Specialist help");
+            body.Add(Blocks.SubHeading("What to note"));
+            body.Add(Blocks.Bullets(guidance.ToNote));
+            body.Add(Blocks.SubHeading("Do not"));
+            body.Add(Blocks.Bullets(guidance.DoNot));
+            body.Add(Blocks.Subtle("Beacon never asks for the name or details of the person you are worried about."));
+        }
+
+        if (!guidance.RegionIsAssumed && OtherRegions(guidance).Count > 0)
+        {
+            body.Add(new ActionSet([new ShowCardAction($"Not in {ShortName(guidance.RegionName)}? Choose your region", new AdaptiveCard
             {
-                Style = "attention",
-            },
-            Blocks.SubHeading("1. Tell your organisation"),
-            Blocks.Paragraph(guidance.Organisation is { } org
-                ? $"Contact **{org.Name}**: {org.HowToReach}"
-                : "Tell your organisation's designated safeguarding contact and follow your internal procedure."),
+                Teams = null,
+                Body = RegionPicker(guidance, "Show the numbers for:"),
+            })])
+            {
+                Separator = true,
+            });
+        }
+
+        var actions = new List<CardAction>();
+        if (guidance.OfferProgressReport)
+        {
+            actions.Add(new ExecuteAction("Did you mean your progress report?", Verbs.Progress) { AssociatedInputs = "none" });
+        }
+
+        var spoken = disclosure
+            ? $"{emergencyLine} You have rights, and the specialist line for {guidance.RegionName} can help."
+            : $"{emergencyLine} Then tell your organisation's safeguarding contact, and contact the specialist line for your region.";
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions = CommonActions.WithReportConcern([.. actions]),
+            Speak = guidance.Acknowledgement is { Length: > 0 } ack ? $"{ack} {spoken}" : spoken,
+            FallbackText = emergencyLine,
         };
+    }
+
+    /// <summary>The first words of the card after the thanks: the emergency number, in the reader's own terms.</summary>
+    public static string EmergencyLine(GuidanceView guidance)
+    {
+        ArgumentNullException.ThrowIfNull(guidance);
+        return guidance.Voice == GuidanceVoice.Disclosure
+            ? $"If you are in danger now, call {guidance.EmergencyNumber}."
+            : $"If anyone is in immediate danger, call {guidance.EmergencyNumber} now.";
+    }
+
+    /// <summary>A tap-to-call link: digits and a leading plus only.</summary>
+    public static Uri TelUri(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var dialable = new string(number.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
+        return new Uri("tel:" + dialable);
+    }
+
+    private static void AddOrganisation(
+        List<CardElement> body, GuidanceView guidance, string heading, Func<OrganisationContactView, string> withContact, string withoutContact)
+    {
+        body.Add(Blocks.SubHeading(heading));
+        body.Add(Blocks.Paragraph(guidance.Organisation is { } org ? withContact(org) : withoutContact));
         var organisationActions = new List<CardAction>();
         if (guidance.Organisation?.ProcedureUrl is { } procedure)
         {
@@ -51,8 +130,17 @@ public static class GuidanceCard
         {
             body.Add(new ActionSet(organisationActions));
         }
+    }
 
-        body.Add(Blocks.SubHeading($"2. Specialist help ({guidance.RegionName})"));
+    private static void AddSpecialistLines(List<CardElement> body, GuidanceView guidance, string heading)
+    {
+        body.Add(Blocks.SubHeading($"{heading} ({guidance.RegionName})"));
+        var confidential = guidance.Lines.Where(line => line.Confidential).Select(line => line.Name).ToList();
+        if (guidance.Voice == GuidanceVoice.Disclosure && confidential.Count > 0)
+        {
+            body.Add(Blocks.Paragraph($"They can talk it through with you and help you stay safe. {string.Join(" and ", confidential)} {(confidential.Count == 1 ? "is" : "are")} confidential."));
+        }
+
         foreach (var line in guidance.Lines)
         {
             body.Add(new FactSet(LineFacts(line)) { Spacing = "Small" });
@@ -66,47 +154,32 @@ public static class GuidanceCard
         {
             body.Add(Blocks.Subtle(notes));
         }
-
-        body.Add(Blocks.SubHeading("What to note"));
-        body.Add(Blocks.Bullets(guidance.ToNote));
-        body.Add(Blocks.SubHeading("Do not"));
-        body.Add(Blocks.Bullets(guidance.DoNot));
-        body.Add(Blocks.Subtle("Beacon never asks for the name or details of the person you are worried about."));
-        if (guidance.RegionChoices.Count > 1)
-        {
-            body.Add(new ChoiceSetInput(guidance.RegionChoices.Select(r => new Choice(r.Name, r.Code)).ToList())
-            {
-                Id = CardData.Region,
-                Label = "Not where you are? Choose your region",
-                Value = guidance.RegionCode,
-                Style = "compact",
-                Separator = true,
-            });
-            body.Add(new ActionSet([new ExecuteAction("Show this region", Verbs.ReportRegion)]));
-        }
-
-        var actions = new List<CardAction>();
-        if (guidance.OfferProgressReport)
-        {
-            actions.Add(new ExecuteAction("Did you mean your progress report?", Verbs.Progress) { AssociatedInputs = "none" });
-        }
-
-        return new AdaptiveCard
-        {
-            Body = body,
-            Actions = CommonActions.WithReportConcern([.. actions]),
-            Speak = $"If anyone is in immediate danger, call {guidance.EmergencyNumber} now. " +
-                    "Then tell your organisation's safeguarding contact, and contact the specialist line for your region.",
-            FallbackText = $"If anyone is in immediate danger, call {guidance.EmergencyNumber} now.",
-        };
     }
 
-    /// <summary>A tap-to-call link: digits and a leading plus only.</summary>
-    public static Uri TelUri(string number)
+    /// <summary>One button per other region, a tap each, in rows that fit a Teams card.</summary>
+    private static List<CardElement> RegionPicker(GuidanceView guidance, string prompt)
     {
-        ArgumentNullException.ThrowIfNull(number);
-        var dialable = new string(number.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
-        return new Uri("tel:" + dialable);
+        var voice = guidance.Voice == GuidanceVoice.Disclosure ? nameof(GuidanceVoice.Disclosure) : null;
+        var buttons = OtherRegions(guidance).Select(region => (CardAction)new ExecuteAction(ShortName(region.Name), Verbs.ReportRegion)
+        {
+            Data = voice is null
+                ? new Dictionary<string, string> { [CardData.Region] = region.Code }
+                : new Dictionary<string, string> { [CardData.Region] = region.Code, [CardData.Voice] = voice },
+            Tooltip = $"Show how to get help in {region.Name}",
+        });
+        var picker = new List<CardElement> { Blocks.Paragraph(prompt) };
+        picker.AddRange(buttons.Chunk(RegionButtonsPerRow).Select(row => new ActionSet(row) { Spacing = "Small" }));
+        return picker;
+    }
+
+    private static List<RegionChoiceView> OtherRegions(GuidanceView guidance) =>
+        guidance.RegionChoices.Where(region => !string.Equals(region.Code, guidance.RegionCode, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>"European Union (other member states)" fits a button as "European Union".</summary>
+    private static string ShortName(string regionName)
+    {
+        var bracket = regionName.IndexOf(" (", StringComparison.Ordinal);
+        return bracket > 0 ? regionName[..bracket] : regionName;
     }
 
     /// <summary>The first line's call (or web) button; its tooltip names the service.</summary>

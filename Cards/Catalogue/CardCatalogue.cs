@@ -41,6 +41,8 @@ public static class CardCatalogue
 
         yield return new("guidance-with-organisation", GuidanceCard.Build(CatalogueSamples.GuidanceWithOrganisation));
         yield return new("guidance-bare-report", GuidanceCard.Build(CatalogueSamples.GuidanceForBareReport));
+        yield return new("guidance-first-person", GuidanceCard.Build(CatalogueSamples.GuidanceForDisclosure));
+        yield return new("guidance-region-unknown", GuidanceCard.Build(CatalogueSamples.GuidanceWithRegionUnknown));
         yield return new("handoff-to-contact", HandoffCard.ForContact(
             "Sam Rivera", "A cleaner on ward 4 said her employer keeps her passport and she sleeps at the agency office.", new DateTimeOffset(2026, 11, 28, 9, 30, 0, TimeSpan.Zero)));
         yield return new("handoff-sent", HandoffCard.Sent("999", 1));

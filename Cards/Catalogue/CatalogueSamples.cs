@@ -427,7 +427,39 @@ public static class CatalogueSamples
     };
 
     /// <summary>A bare "report": the guidance with a way to the progress report the user may have meant.</summary>
-    public static GuidanceView GuidanceForBareReport { get; } = Guidance[0].View with { OfferProgressReport = true };
+    public static GuidanceView GuidanceForBareReport { get; } = Guidance[0].View with
+    {
+        OfferProgressReport = true,
+        Acknowledgement = "Thank you for checking how to report a concern.",
+    };
+
+    /// <summary>What a person writing about themselves needs to know, as Beacon tells them.</summary>
+    public static IReadOnlyList<string> YourRights { get; } =
+    [
+        "What is happening is not your fault.",
+        "A debt does not give anyone the right to keep you in a job or a place. You can ask for help to leave.",
+        "Your passport and ID belong to you. Someone keeping them from you is a warning sign, and specialists can help.",
+        "You can ask for help whatever your visa or immigration status.",
+    ];
+
+    /// <summary>"They took my passport and I can't leave", in the UK, in a tenant with a safeguarding team.</summary>
+    public static GuidanceView GuidanceForDisclosure { get; } = GuidanceWithOrganisation with
+    {
+        Voice = GuidanceVoice.Disclosure,
+        Acknowledgement = "Thank you for telling me. Help is available.",
+        ToNote = [],
+        DoNot = [],
+        YourRights = YourRights,
+        Lines = [.. GuidanceWithOrganisation.Lines.Select(line => line with { Confidential = line.Hours?.Contains("confidential", StringComparison.OrdinalIgnoreCase) == true })],
+    };
+
+    /// <summary>Nothing said where the person is: the international fallback, saying so, with every region a tap away.</summary>
+    public static GuidanceView GuidanceWithRegionUnknown { get; } = Guidance[^1].View with
+    {
+        RegionCode = Guidance[^1].Code,
+        RegionIsAssumed = true,
+        RegionChoices = Guidance.Select(g => new RegionChoiceView(g.Code, g.View.RegionName)).ToList(),
+    };
 
     public static SettingsView Settings { get; } = new(
         Enabled: true, Time: "09:00", Days: "weekdays", TimeZone: "Europe/London", PausedUntil: null, Notice: null);
@@ -565,7 +597,11 @@ public static class CatalogueSamples
 
     private static (string Code, GuidanceView View) Region(
         string code, string name, string emergency, IReadOnlyList<GuidanceLineView> lines, string? notes) =>
-        (code, new GuidanceView(name, emergency, null, lines, ToNote, DoNot, notes));
+        (code, new GuidanceView(name, emergency, null, lines, ToNote, DoNot, notes)
+        {
+            RegionCode = code,
+            Acknowledgement = "Thank you for raising this. Here is what to do.",
+        });
 
     public static SafeguardingFormView SafeguardingForm { get; } = new()
     {

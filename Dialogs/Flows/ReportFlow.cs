@@ -1,7 +1,9 @@
 namespace Beacon.Dialogs.Flows;
 
+using Beacon.Cards;
 using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
+using Beacon.Cards.Views;
 using Beacon.Dialogs.Reporting;
 using Beacon.Dialogs.Turns;
 using Beacon.Training.Learners;
@@ -21,33 +23,38 @@ public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners
         IncomingTurn incoming,
         CancellationToken cancellationToken,
         string? regionOverride = null,
-        bool offerProgressReport = false)
+        bool offerProgressReport = false) =>
+        GuidanceCard.Build(await ComposeAsync(incoming, cancellationToken, regionOverride, offerProgressReport).ConfigureAwait(false));
+
+    private async Task<GuidanceView> ComposeAsync(
+        IncomingTurn incoming, CancellationToken cancellationToken, string? regionOverride = null, bool offerProgressReport = false)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         var learner = await TryGetLearnerAsync(incoming.LearnerKey, cancellationToken).ConfigureAwait(false);
-        var view = guidance.Compose(new GuidanceRequest(
+        return guidance.Compose(new GuidanceRequest(
             incoming.TenantId,
             incoming.Country ?? learner?.Country,
             regionOverride ?? learner?.ReportingRegion,
             learner?.Track)
         {
             OfferProgressReport = offerProgressReport,
+            Text = incoming.Kind == TurnKind.Message ? incoming.Text : null,
+            Voice = Enum.TryParse<GuidanceVoice>(incoming.Data.GetValueOrDefault(CardData.Voice), out var voice) ? voice : null,
         });
-        return GuidanceCard.Build(view);
     }
 
     /// <summary>Sends guidance; outside a personal chat it goes to the user privately, with a short pointer here.</summary>
     public async Task SendAsync(ITurnContext turn, CancellationToken cancellationToken, bool offerProgressReport = false)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var card = await BuildGuidanceAsync(turn.Incoming, cancellationToken, offerProgressReport: offerProgressReport).ConfigureAwait(false);
+        var view = await ComposeAsync(turn.Incoming, cancellationToken, offerProgressReport: offerProgressReport).ConfigureAwait(false);
+        var card = GuidanceCard.Build(view);
         if (turn.Incoming.IsPersonal)
         {
             await turn.SendAsync(OutgoingMessage.FromCard(card, Summary), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var emergency = guidance.Compose(new GuidanceRequest(turn.Incoming.TenantId, turn.Incoming.Country, null, null)).EmergencyNumber;
         try
         {
             await turn.SendPersonalAsync(turn.Incoming.From.Id, OutgoingMessage.FromCard(card, Summary), cancellationToken).ConfigureAwait(false);
@@ -63,7 +70,7 @@ public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners
         await turn.SendAsync(
             OutgoingMessage.FromCard(NoticeCard.Build(
                 "I've sent you a private message",
-                $"Let's talk about this one to one. If anyone is in immediate danger, call {emergency} now.")),
+                $"Let's talk about this one to one. {GuidanceCard.EmergencyLine(view)}")),
             cancellationToken).ConfigureAwait(false);
     }
 

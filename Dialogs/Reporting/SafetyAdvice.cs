@@ -2,9 +2,29 @@ namespace Beacon.Dialogs.Reporting;
 
 using Beacon.Training.Content;
 
-/// <summary>What to note and what not to do, general and per role track.</summary>
+/// <summary>
+/// What guidance says besides the numbers: the opening thanks, what to note and what not to do
+/// (general and per role track), and what a person disclosing about themselves should know.
+/// </summary>
 public static class SafetyAdvice
 {
+    /// <summary>The opening line for a "report" button or a bare "report": they asked how, nothing more.</summary>
+    public const string ThanksForAsking = "Thank you for checking how to report a concern.";
+
+    /// <summary>The opening line when someone describes what worries them.</summary>
+    public const string ThanksForRaising = "Thank you for raising this. Here is what to do.";
+
+    /// <summary>The opening line for a person telling Beacon about their own situation.</summary>
+    public const string ThanksForTelling = "Thank you for telling me. Help is available.";
+
+    private static readonly string[] Rights =
+    [
+        "What is happening is not your fault.",
+        "A debt does not give anyone the right to keep you in a job or a place. You can ask for help to leave.",
+        "Your passport and ID belong to you. Someone keeping them from you is a warning sign, and specialists can help.",
+        "You can ask for help whatever your visa or immigration status.",
+    ];
+
     private static readonly string[] GeneralToNote =
     [
         "What you saw and heard, with the date, time and place. Use the person's own words where you can.",
@@ -51,4 +71,7 @@ public static class SafetyAdvice
     }
 
     public static IReadOnlyList<string> DoNot() => GeneralDoNot;
+
+    /// <summary>For a person writing about themselves, in place of the professional's checklist.</summary>
+    public static IReadOnlyList<string> YourRights() => Rights;
 }

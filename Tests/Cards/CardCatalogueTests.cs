@@ -60,6 +60,15 @@ public partial class CardCatalogueTests
     }
 
     [Fact]
+    public void Guidance_samples_open_and_speak_as_Beacon_does()
+    {
+        Assert.All(CatalogueSamples.Guidance, sample => Assert.Equal(SafetyAdvice.ThanksForRaising, sample.View.Acknowledgement));
+        Assert.Equal(SafetyAdvice.ThanksForAsking, CatalogueSamples.GuidanceForBareReport.Acknowledgement);
+        Assert.Equal(SafetyAdvice.ThanksForTelling, CatalogueSamples.GuidanceForDisclosure.Acknowledgement);
+        Assert.Equal(SafetyAdvice.YourRights(), CatalogueSamples.GuidanceForDisclosure.YourRights);
+    }
+
+    [Fact]
     public void Guidance_samples_give_the_advice_Beacon_gives_a_healthcare_learner()
     {
         Assert.All(CatalogueSamples.Guidance, sample =>

@@ -31,11 +31,28 @@ public sealed class ReportingGuidanceTests : IAsyncLifetime
 
         var texts = Texts(CardOf((await sink.NextAsync(Wait)).Body));
 
-        Assert.StartsWith("If anyone is in immediate danger, call 911 now.", texts[0], StringComparison.Ordinal);
+        Assert.Equal(SafetyAdvice.ThanksForAsking, texts[0]);
+        Assert.StartsWith("If anyone is in immediate danger, call 911 now.", texts[1], StringComparison.Ordinal);
         var organisation = texts.FindIndex(t => t.Contains("Dana Shah", StringComparison.Ordinal));
         var hotline = texts.FindIndex(t => t.Contains("National Human Trafficking Hotline", StringComparison.Ordinal));
         var doNot = texts.FindIndex(t => t.Contains("Do not confront", StringComparison.Ordinal));
         Assert.True(organisation > 0 && hotline > organisation && doNot > hotline, string.Join(" | ", texts));
+    }
+
+    [Fact]
+    public async Task A_person_writing_about_themselves_is_answered_in_their_own_terms_with_the_number_where_they_are()
+    {
+        await using var bot = await RunningBot.StartAsync(Safeguarding());
+        await new BotConversation(bot, sink) { Country = "GB" }.SayAsync("they took my passport and I can't leave");
+
+        var texts = Texts(CardOf((await sink.NextAsync(Wait)).Body));
+
+        Assert.Equal(SafetyAdvice.ThanksForTelling, texts[0]);
+        Assert.Equal("If you are in danger now, call 999.", texts[1]);
+        Assert.Contains(texts, t => t.Contains("not your fault", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("08000 121 700", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Dana Shah", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("911", StringComparison.Ordinal) || t == "What to note");
     }
 
     [Fact]
@@ -51,7 +68,8 @@ public sealed class ReportingGuidanceTests : IAsyncLifetime
         await new BotConversation(bot, sink).SayAsync("who do I call");
 
         var texts = Texts(CardOf((await sink.NextAsync(Wait)).Body));
-        Assert.StartsWith("If anyone is in immediate danger, call 911 now.", texts[0], StringComparison.Ordinal);
+        Assert.Equal(SafetyAdvice.ThanksForRaising, texts[0]);
+        Assert.StartsWith("If anyone is in immediate danger, call 911 now.", texts[1], StringComparison.Ordinal);
         Assert.Contains(texts, t => t.Contains("National Human Trafficking Hotline", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("Do not confront", StringComparison.Ordinal));
     }
@@ -67,7 +85,8 @@ public sealed class ReportingGuidanceTests : IAsyncLifetime
         await user.SayAsync("I'm worried about a patient");
 
         var guidance = await NextCardAfterAsync(sentBeforeConcern);
-        Assert.StartsWith("If anyone is in immediate danger", Texts(guidance)[0], StringComparison.Ordinal);
+        Assert.Equal(SafetyAdvice.ThanksForRaising, Texts(guidance)[0]);
+        Assert.StartsWith("If anyone is in immediate danger", Texts(guidance)[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +112,7 @@ public sealed class ReportingGuidanceTests : IAsyncLifetime
 
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response["type"]);
         var texts = Texts(response["value"]);
-        Assert.StartsWith("If anyone is in immediate danger, call 999 now.", texts[0], StringComparison.Ordinal);
+        Assert.StartsWith("If anyone is in immediate danger, call 999 now.", texts[1], StringComparison.Ordinal);
         Assert.Contains(texts, t => t.Contains("08000 121 700", StringComparison.Ordinal));
     }
 
@@ -177,7 +196,7 @@ public sealed class ReportingGuidanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Every_region_shows_its_emergency_number_before_anything_else()
+    public void Every_region_shows_its_emergency_number_before_anything_but_the_one_line_of_thanks()
     {
         var pack = ContentPackLoader.LoadOrThrow(RepositoryRoot.Combine("content"));
         var composer = new GuidanceComposer(pack, new NoSafeguarding());
@@ -185,9 +204,10 @@ public sealed class ReportingGuidanceTests : IAsyncLifetime
         foreach (var region in pack.Regions)
         {
             var card = CardJson.ToJsonObject(GuidanceCard.Build(composer.Compose(new GuidanceRequest("t", null, region.Code, null))));
-            var first = Texts(card)[0];
+            var texts = Texts(card);
             Assert.False(string.IsNullOrWhiteSpace(region.Emergency.Number), region.Code);
-            Assert.Equal($"If anyone is in immediate danger, call {region.Emergency.Number} now.", first);
+            Assert.Equal(SafetyAdvice.ThanksForAsking, texts[0]);
+            Assert.Equal($"If anyone is in immediate danger, call {region.Emergency.Number} now.", texts[1]);
             Assert.NotEmpty(region.Lines);
         }
     }
@@ -210,7 +230,7 @@ public sealed class ReportingGuidanceTests : IAsyncLifetime
         while (true)
         {
             var request = await sink.NextAsync(Wait);
-            if (sink.Requests.Count > alreadySent && CardOf(request.Body) is { } card && Texts(card)[0].StartsWith("If anyone", StringComparison.Ordinal))
+            if (sink.Requests.Count > alreadySent && CardOf(request.Body) is { } card && Texts(card).Any(text => text.StartsWith("If anyone", StringComparison.Ordinal)))
             {
                 return card;
             }
