@@ -43,16 +43,10 @@ internal static class OutboundBench
     private static async Task<int> RunAsync(int parallel, TextWriter output)
     {
         var repository = Repository.Find();
-        var scratch = Directory.CreateTempSubdirectory("beacon-bench-outbound-");
         await using var connector = await HostileConnector.StartAsync().ConfigureAwait(false);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(3) };
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "Sqlite",
-            ["Storage__Sqlite__Path"] = Path.Combine(scratch.FullName, "beacon.db"),
-        };
-        var (process, address, _) = await Launchers.StartBeaconAsync(repository, settings, probe).ConfigureAwait(false);
+        var (process, address, _) = await Launchers.StartBeaconOnScratchStoreAsync(repository, "beacon-bench-outbound-", probe).ConfigureAwait(false);
         using (process)
         {
             var messages = new Uri(address, "api/messages");
