@@ -12,6 +12,7 @@ using Beacon.Dialogs.Presentation;
 using Beacon.Dialogs.Turns;
 using Beacon.Scheduler.Delivery;
 using Beacon.Training.Learners;
+using Beacon.Training.Observability;
 
 /// <summary>
 /// <see cref="IDeliveryChannel"/> over the Bot Connector REST API: one HTTP request per call, no
@@ -83,7 +84,7 @@ public sealed class ConnectorDeliveryChannel(
     {
         if (!serviceUrlPolicy.TryGetBaseUri(serviceUrl, out var baseUri))
         {
-            logger.LogWarning("Delivery refused: service URL {ServiceUrl} is not allowed", serviceUrl);
+            logger.LogWarning("Delivery refused: service URL {ServiceUrl} is not allowed", UntrustedText.ForLog(serviceUrl));
             return new ChannelResult(ChannelStatus.Rejected);
         }
 
@@ -116,6 +117,12 @@ public sealed class ConnectorDeliveryChannel(
                     => new ChannelResult(ChannelStatus.Transient, HttpStatus: status),
                 _ => new ChannelResult(ChannelStatus.Rejected, HttpStatus: status),
             };
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            // Not retried: the connector would only send the flood again.
+            logger.LogWarning(ex, "Delivery answered with a body over the size limit; treated as refused");
+            return new ChannelResult(ChannelStatus.Rejected);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -37,7 +37,8 @@ public static class DeliveryServices
         });
         services.AddSingleton(sp => new TeamsRateLimiter(sp.GetRequiredService<RateLimitOptions>(), sp.GetRequiredService<TimeProvider>()));
         var timeout = TimeSpan.TryParse(section["RequestTimeout"], CultureInfo.InvariantCulture, out var t) ? t : TimeSpan.FromSeconds(30);
-        services.AddHttpClient<IDeliveryChannel, ConnectorDeliveryChannel>(ConnectorDeliveryChannel.HttpClientName, client => client.Timeout = timeout);
+        services.AddHttpClient<IDeliveryChannel, ConnectorDeliveryChannel>(ConnectorDeliveryChannel.HttpClientName, client => client.Timeout = timeout)
+            .AddOutboundLimits();
         services.AddSingleton<DeliveryCandidates>();
         services.AddSingleton<SessionDelivery>();
         services.AddSingleton<DeliveryRunner>();

@@ -4,6 +4,7 @@ using System.Net.Mime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Beacon.Dialogs.Turns;
+using Beacon.Training.Observability;
 using Microsoft.Extensions.Logging;
 
 /// <summary>
@@ -14,13 +15,25 @@ public sealed class BotMessageProcessor(
     IBotRequestAuthenticator authenticator,
     IConnectorClient connector,
     TimeProvider timeProvider,
-    IHostApplicationLifetime lifetime,
+    IServiceScopeFactory scopes,
+    InFlightTurns inFlight,
+    RefusedRequestLog refusals,
     ILogger<BotMessageProcessor> logger)
 {
     /// <summary>Bodies above 256 KB are refused with 413.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
     public const string ApologyText = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+    public const string StillWorkingCode = "StillWorking";
+
+    public const string StillWorkingText = "This is taking longer than usual. Please try again in a moment.";
+
+    /// <summary>
+    /// Teams gives up on a request after 15 seconds. A turn still running after this long is answered
+    /// (200, or an invoke error asking to try again) and finishes in <see cref="InFlightTurns"/>.
+    /// </summary>
+    public static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(10);
 
     public async Task ProcessAsync(HttpContext context)
     {
@@ -46,11 +59,7 @@ public sealed class BotMessageProcessor(
             var auth = await AuthenticateAsync(context, activity, aborted).ConfigureAwait(false);
             if (!auth.Succeeded)
             {
-                logger.LogWarning(
-                    "Refused an inbound {ActivityType} activity from {RemoteAddress}: {Reason}",
-                    activity.Type,
-                    context.Connection.RemoteIpAddress,
-                    auth.FailureReason);
+                refusals.Refused(activity.Type, context.Connection.RemoteIpAddress, auth.FailureReason);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer";
                 return;
@@ -60,32 +69,24 @@ public sealed class BotMessageProcessor(
             var turn = new TurnContext(incoming, activity, connector);
             using var scope = logger.BeginScope(new Dictionary<string, object?>
             {
-                ["ActivityId"] = incoming.ActivityId,
+                ["ActivityId"] = UntrustedText.ForLog(incoming.ActivityId),
                 ["TurnKind"] = incoming.Kind,
-                ["ConversationType"] = incoming.ConversationType,
+                ["ConversationType"] = UntrustedText.ForLog(incoming.ConversationType),
             });
 
             if (incoming.Kind == TurnKind.CardAction)
             {
-                var answer = await HandleInvokeAsync(context, turn, aborted).ConfigureAwait(false);
-                await WriteJsonAsync(context, answer, aborted).ConfigureAwait(false);
+                var work = inFlight.Run(token => HandleInvokeAsync(turn, token), nameof(TurnKind.CardAction));
+                var answer = await WithinDeadlineAsync(work, aborted).ConfigureAwait(false);
+                await WriteJsonAsync(context, answer ?? StillWorking(), aborted).ConfigureAwait(false);
                 return;
             }
 
-            if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase))
-            {
-                await HandleQuietlyAsync(context, turn, aborted).ConfigureAwait(false);
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                return;
-            }
-
-            // Replies after a message may outlive Teams' 15-second wait, so they follow the host's lifetime, not the request's.
-            var handled = await HandleQuietlyAsync(context, turn, lifetime.ApplicationStopping).ConfigureAwait(false);
-            if (!handled && incoming.Kind is TurnKind.Message or TurnKind.CardSubmit)
-            {
-                await ApologiseAsync(turn, lifetime.ApplicationStopping).ConfigureAwait(false);
-            }
-
+            // An invoke's answer is its HTTP body, so there is no one to apologise to in chat.
+            var apologise = !string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase)
+                && incoming.Kind is TurnKind.Message or TurnKind.CardSubmit;
+            var handled = inFlight.Run(token => HandleQuietlyAsync(turn, apologise, token), incoming.Kind.ToString());
+            await WithinDeadlineAsync(handled, aborted).ConfigureAwait(false);
             context.Response.StatusCode = StatusCodes.Status200OK;
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -208,32 +209,56 @@ public sealed class BotMessageProcessor(
         }
     }
 
-    private async Task<byte[]> HandleInvokeAsync(HttpContext context, TurnContext turn, CancellationToken cancellationToken)
+    private static byte[] StillWorking() =>
+        InvokeResponses.Serialize(new ErrorInvokeResult(StatusCodes.Status503ServiceUnavailable, StillWorkingCode, StillWorkingText));
+
+    /// <summary>The turn's result if it ends within <see cref="AnswerWithin"/>; otherwise null, and it goes on in <see cref="InFlightTurns"/>.</summary>
+    private async Task<T?> WithinDeadlineAsync<T>(Task<T?> turn, CancellationToken aborted)
     {
         try
         {
-            var handler = context.RequestServices.GetRequiredService<ITurnHandler>();
+            return await turn.WaitAsync(AnswerWithin, timeProvider, aborted).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("The turn is still running after {Deadline}: Teams is answered now and the turn finishes on its own", AnswerWithin);
+            return default;
+        }
+    }
+
+    private async Task<byte[]> HandleInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetRequiredService<ITurnHandler>();
             var result = await handler.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
             return InvokeResponses.Serialize(result);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "The turn handler failed on an {Verb} action", turn.Incoming.Verb);
+            logger.LogError(ex, "The turn handler failed on an {Verb} action", UntrustedText.ForLog(turn.Incoming.Verb));
             return InternalError();
         }
     }
 
-    private async Task<bool> HandleQuietlyAsync(HttpContext context, TurnContext turn, CancellationToken cancellationToken)
+    private async Task<bool> HandleQuietlyAsync(TurnContext turn, bool apologise, CancellationToken cancellationToken)
     {
         try
         {
-            var handler = context.RequestServices.GetRequiredService<ITurnHandler>();
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetRequiredService<ITurnHandler>();
             await handler.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "The turn handler failed on a {TurnKind} turn", turn.Incoming.Kind);
+            if (apologise)
+            {
+                await ApologiseAsync(turn, cancellationToken).ConfigureAwait(false);
+            }
+
             return false;
         }
     }

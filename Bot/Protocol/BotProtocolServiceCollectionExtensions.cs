@@ -33,10 +33,14 @@ public static class BotProtocolServiceCollectionExtensions
         // No HttpClientFactory request logging (Information and Trace only, off in appsettings, yet
         // two handlers and a log scope on every post): ConnectorClient logs failures as warnings,
         // and OpenTelemetry traces outbound calls when an exporter is set.
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers()
-            .AddResilienceHandler("beacon-connector", ConnectorResilience.Configure);
+        var connectorClient = services.AddHttpClient<IConnectorClient, ConnectorClient>(ConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        connectorClient.AddResilienceHandler("beacon-connector", ConnectorResilience.Configure);
+        connectorClient.AddOutboundLimits();
 
+        services.TryAddSingleton<RefusedRequestLog>();
+        services.TryAddSingleton<InFlightTurns>();
+        services.AddHostedService(sp => sp.GetRequiredService<InFlightTurns>());
         services.TryAddScoped<BotMessageProcessor>();
         services.AddHostedService<BotProtocolStartupLogger>();
         return services;

@@ -3,6 +3,7 @@ namespace Beacon.Bot.Protocol;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Beacon.Training.Observability;
 using Microsoft.Extensions.Logging;
 
 /// <summary>
@@ -19,6 +20,9 @@ public sealed class ConnectorClient(
     public const string HttpClientName = "Beacon.BotConnector";
 
     private const int MaxErrorBodyLength = 2048;
+
+    /// <summary>Room for the conversation and activity ids (escaped) in a path.</summary>
+    private const int MaxLoggedPathLength = 300;
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         SendForResourceAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
@@ -140,15 +144,22 @@ public sealed class ConnectorClient(
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var path = UntrustedText.ForLog(relativePath, MaxLoggedPathLength);
+        using var response = await SendLimitedAsync(request, path, cancellationToken).ConfigureAwait(false);
         var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var excerpt = text.Length > MaxErrorBodyLength ? text[..MaxErrorBodyLength] : text;
-            logger.LogWarning("Bot Connector {Method} {Path} failed with {StatusCode}", method, relativePath, (int)response.StatusCode);
+            // A redirect is an error too: following it would leave the allow-list (the handler never does).
+            logger.LogWarning(
+                "Bot Connector {Method} {Path} failed with {StatusCode}{Redirect}",
+                method,
+                path,
+                (int)response.StatusCode,
+                response.Headers.Location is { } location ? " (redirect to " + UntrustedText.ForLog(location.OriginalString) + " not followed)" : string.Empty);
             throw new ConnectorException(
                 response.StatusCode,
-                $"Bot Connector {method} {relativePath} answered {(int)response.StatusCode} {response.ReasonPhrase}.",
+                $"Bot Connector {method} {path} answered {(int)response.StatusCode} {UntrustedText.ForLog(response.ReasonPhrase)}.",
                 excerpt);
         }
 
@@ -163,8 +174,21 @@ public sealed class ConnectorClient(
         }
         catch (JsonException ex)
         {
-            logger.LogWarning(ex, "Bot Connector {Method} {Path} answered a body that is not the expected JSON", method, relativePath);
+            logger.LogWarning(ex, "Bot Connector {Method} {Path} answered a body that is not the expected JSON", method, path);
             return default;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendLimitedAsync(HttpRequestMessage request, string loggedPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            logger.LogWarning("Bot Connector {Method} {Path} answered more than {Limit} bytes; the body was dropped", request.Method, loggedPath, ResponseSizeLimitHandler.MaxResponseBytes);
+            throw new ConnectorException($"Bot Connector {request.Method} {loggedPath} answered a body over the size limit.", ex);
         }
     }
 }

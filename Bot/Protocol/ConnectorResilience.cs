@@ -21,9 +21,11 @@ public static class ConnectorResilience
 
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(60);
 
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>One call, headers and body (see <see cref="ResponseSizeLimitHandler"/>); Teams answers in well under a second.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
-    public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>All attempts of one call: replies still arriving later than this would only confuse.</summary>
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(2);
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {

@@ -13,6 +13,7 @@ using Beacon.Scheduler.Reports;
 using Beacon.Scheduler.Sessions;
 using Beacon.Scheduler.Timing;
 using Beacon.Training.Campaigns;
+using Beacon.Training.Observability;
 using Beacon.Training.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -75,7 +76,7 @@ public sealed class CampaignFlow(
         var campaign = await FindAsync(incoming, cancellationToken).ConfigureAwait(false);
         if (campaign is null)
         {
-            logger.LogWarning("Campaign action {Verb} named a campaign this tenant doesn't have", incoming.Verb);
+            logger.LogWarning("Campaign action {Verb} named a campaign this tenant doesn't have", UntrustedText.ForLog(incoming.Verb));
             return UnknownCampaign;
         }
 

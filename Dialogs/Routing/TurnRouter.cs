@@ -47,8 +47,8 @@ public sealed class TurnRouter(
         span?.SetTag("beacon.verb", incoming.Verb);
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
-            ["ConversationId"] = incoming.Address.ConversationId,
-            ["ActivityId"] = incoming.ActivityId,
+            ["ConversationId"] = UntrustedText.ForLog(incoming.Address.ConversationId),
+            ["ActivityId"] = UntrustedText.ForLog(incoming.ActivityId),
         });
         var started = Stopwatch.GetTimestamp();
         try
@@ -95,7 +95,7 @@ public sealed class TurnRouter(
         }
         catch (StoreUnavailableException ex)
         {
-            logger.LogError(ex, "Store unavailable during {Kind} turn {ActivityId}", incoming.Kind, incoming.ActivityId);
+            logger.LogError(ex, "Store unavailable during {Kind} turn {ActivityId}", incoming.Kind, UntrustedText.ForLog(incoming.ActivityId));
             return await CouldNotSaveAsync(turn, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -263,7 +263,7 @@ public sealed class TurnRouter(
                     .ConfigureAwait(false);
                 return new MessageInvokeResult("Here is your progress.");
             default:
-                logger.LogWarning("Unknown card action verb {Verb} in activity {ActivityId}", incoming.Verb, incoming.ActivityId);
+                logger.LogWarning("Unknown card action verb {Verb} in activity {ActivityId}", UntrustedText.ForLog(incoming.Verb), UntrustedText.ForLog(incoming.ActivityId));
                 return new ErrorInvokeResult(400, "unknownAction", "Beacon doesn't know that action. Type help to see what it can do.");
         }
     }

@@ -40,17 +40,11 @@ internal static class AbuseBench
     private static async Task<int> RunAsync(TimeSpan duration, int normalUsers, double rate, TimeSpan warmup, TextWriter output)
     {
         var repository = Repository.Find();
-        var scratch = Directory.CreateTempSubdirectory("beacon-bench-abuse-");
         using var handler = new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var client = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await using var sink = await ConnectorSink.StartAsync().ConfigureAwait(false);
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "Sqlite",
-            ["Storage__Sqlite__Path"] = Path.Combine(scratch.FullName, "beacon.db"),
-        };
-        var (process, address, _) = await Launchers.StartBeaconAsync(repository, settings, probe).ConfigureAwait(false);
+        var (process, address, _) = await Launchers.StartBeaconOnScratchStoreAsync(repository, "beacon-bench-abuse-", probe).ConfigureAwait(false);
         using (process)
         {
             var messages = new Uri(address, "api/messages");

@@ -105,6 +105,19 @@ internal static class Launchers
         }
     }
 
+    /// <summary>Starts Beacon (see <see cref="StartBeaconAsync"/>) on an embedded SQLite store in a new scratch folder.</summary>
+    public static Task<(TargetProcess Process, Uri BaseAddress, TimeSpan Startup)> StartBeaconOnScratchStoreAsync(
+        Repository repository, string scratchPrefix, HttpClient probe)
+    {
+        var scratch = Directory.CreateTempSubdirectory(scratchPrefix);
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "Sqlite",
+            ["Storage__Sqlite__Path"] = Path.Combine(scratch.FullName, "beacon.db"),
+        };
+        return StartBeaconAsync(repository, settings, probe);
+    }
+
     /// <summary>Starts one of the JavaScript echo peers in bench/peers with the machine's Node.js.</summary>
     public static async Task<(TargetProcess Process, Uri BaseAddress)> StartPeerAsync(Repository repository, string script)
     {
