@@ -277,8 +277,9 @@ public sealed class ScheduleFlow(
     {
         for (var attempt = 1; ; attempt++)
         {
+            // A first row starts off: only turning the daily quiz on (or saving it on) turns it on, never a pause or a time.
             var current = await schedules.GetAsync(learner, cancellationToken).ConfigureAwait(false)
-                ?? new PersonalSchedule { Learner = learner };
+                ?? new PersonalSchedule { Learner = learner, Enabled = false };
             try
             {
                 return await schedules.SaveAsync(change(current) with { UpdatedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);

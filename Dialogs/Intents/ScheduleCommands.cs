@@ -30,8 +30,7 @@ public static partial class ScheduleCommands
 
     private static readonly HashSet<string> ResumeWords = new(StringComparer.Ordinal) { "resume", "unpause", "restart" };
     private static readonly HashSet<string> SettingsWords = new(StringComparer.Ordinal) { "schedule", "reminders", "preferences", "options" };
-    private static readonly string[] SettingsSpellings = ["settings", "setting"];
-
+    
     /// <summary>With "time", a word that says the quiz time is meant (not "what time is it").</summary>
     private static readonly HashSet<string> QuizTimeWords = new(StringComparer.Ordinal)
     {
@@ -122,13 +121,20 @@ public static partial class ScheduleCommands
             .SelectMany(m => m.Times())
             .Distinct()
             .ToList();
+        if (times.Count == 0 && BareHour().Match(text) is { Success: true } bare && int.Parse(bare.Groups["hour"].Value, CultureInfo.InvariantCulture) is var hour and >= 1 and <= 12)
+        {
+            // "to 8": the recognisers read no time without am/pm; it is 08:00 or 20:00.
+            var minute = bare.Groups["minute"].Success ? int.Parse(bare.Groups["minute"].Value, CultureInfo.InvariantCulture) : 0;
+            times = [new TimeOnly(hour % 12, minute), new TimeOnly(hour % 12 + 12, minute)];
+        }
+
         return times.Count <= 1
             ? times.Cast<TimeOnly?>().FirstOrDefault()
             : times.Where(t => t >= earliest && t <= latest).Order().Cast<TimeOnly?>().FirstOrDefault() ?? times.Min();
     }
 
     private static bool IsSettingsWord(string word) =>
-        SettingsWords.Contains(word) || SettingsSpellings.Any(spelling => word.Length >= 6 && EditDistance.Between(word, spelling) <= 1);
+        SettingsWords.Contains(word) || EditDistance.Between(word, "settings") <= 1;
 
     /// <summary>Chat abbreviations the recognisers do not read: "2 wks", "3 mths", "1 yr".</summary>
     private static string SpellOutUnits(string text) =>
@@ -139,6 +145,9 @@ public static partial class ScheduleCommands
             "yr" or "yrs" => "years",
             _ => "days",
         });
+
+    [GeneratedRegex(@"\b(?:to|at)\s+(?<hour>\d{1,2})(?:[:.](?<minute>[0-5]\d))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex BareHour();
 
     [GeneratedRegex(@"(?<=\d\s*)(?<unit>wks?|mths?|mos?|yrs?|d)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Abbreviation();

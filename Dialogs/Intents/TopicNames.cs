@@ -74,7 +74,7 @@ public sealed class TopicNames
         }
 
         return names
-            .Where(name => Enumerable.Range(0, words.Count - name.Words.Count + 1).Any(start => SameWords(words, start, name.Words)))
+            .Where(name => name.Words.Count <= words.Count && Enumerable.Range(0, words.Count - name.Words.Count + 1).Any(start => SameWords(words, start, name.Words)))
             .OrderByDescending(name => name.Words.Sum(word => word.Length))
             .Select(name => name.Match)
             .FirstOrDefault();
