@@ -64,7 +64,8 @@ public static class SettingsCard
         {
             actions.Add(new ExecuteAction("Resume now", ScheduleVerbs.Resume) { AssociatedInputs = "none" });
         }
-        else if (!view.Enabled)
+
+        if (!view.Enabled)
         {
             actions.Add(ScheduleVerbs.TurnBackOn(view.TurnOnTitle));
         }

@@ -25,11 +25,10 @@ public static class StopOfferCard
                 Blocks.Paragraph(state),
                 Blocks.Paragraph($"**Pause** holds every quiz, campaigns included, for {weeks}; your reviews wait for you. "
                     + "**Turn off** stops the daily quiz until you turn it back on. You can undo either with one tap."),
+                new ActionSet([ScheduleVerbs.PauseForDays(view.PauseDays, $"Pause for {weeks}")]),
+                new ActionSet([ScheduleVerbs.TurnOffDaily()]),
             ],
-            Actions = CommonActions.WithReportConcern(
-                ScheduleVerbs.PauseForDays(view.PauseDays, $"Pause for {weeks}"),
-                ScheduleVerbs.TurnOffDaily(),
-                ScheduleVerbs.OpenSettings("Other settings")),
+            Actions = CommonActions.WithReportConcern(ScheduleVerbs.OpenSettings("Other settings")),
             FallbackText = $"{state} Pause for {weeks}, or turn off the daily quiz.",
         };
     }
