@@ -8,11 +8,12 @@ public static class HelpCard
     public static readonly IReadOnlyList<Fact> Commands =
     [
         new("quiz", "A two-minute question on what you are most likely to forget."),
-        new("refresher", "A short refresher card on your weakest topic."),
+        new("refresher", "A short refresher card on your weakest topic, or on one you name, e.g. \"learn signs to notice\"."),
         new("report", "How to report a concern: emergency number, your organisation's contact, the hotline for your region."),
         new("progress", "Your own results: streak, mastered questions, the topic to work on."),
         new("role", "Choose or change your role track."),
-        new("settings", "Your role, region and quiz time, or a pause, e.g. \"pause for two weeks\"."),
+        new("settings", "Your quiz time and region, or a pause, e.g. \"pause for two weeks\"."),
+        new("stop", "Pause or turn off the daily quiz."),
         new("my data", "What Beacon holds about you. Type \"forget me\" to erase it."),
         new("help", "This list."),
     ];
@@ -48,7 +49,7 @@ public static class HelpCard
             Body = body,
             Actions = CommonActions.WithReportConcern(CommonActions.StartQuiz()),
             Speak = "Beacon can give you a quiz, a refresher, or tell you how to report a concern.",
-            FallbackText = "Type quiz, refresher, report, progress, role, settings, my data or help.",
+            FallbackText = "Type quiz, refresher, report, progress, role, settings, stop, my data or help.",
         };
     }
 

@@ -46,10 +46,28 @@ public static class SettingsCard
             ErrorMessage = "Choose the days.",
         });
 
+        if (view.Regions.Count > 0)
+        {
+            body.Add(new ChoiceSetInput([new Choice("From Teams (automatic)", ScheduleVerbs.AutomaticRegion), .. view.Regions.Select(r => new Choice(r.Name, r.Code))])
+            {
+                Id = ScheduleVerbs.RegionInput,
+                Label = "Region for reporting guidance",
+                Value = view.RegionCode ?? ScheduleVerbs.AutomaticRegion,
+                Style = "compact",
+                IsRequired = true,
+                ErrorMessage = "Choose a region.",
+            });
+        }
+
         var actions = new List<CardAction> { new ExecuteAction("Save", ScheduleVerbs.SaveSettings) { Style = "positive" } };
         if (view.PausedUntil is not null)
         {
             actions.Add(new ExecuteAction("Resume now", ScheduleVerbs.Resume) { AssociatedInputs = "none" });
+        }
+
+        if (!view.Enabled)
+        {
+            actions.Add(ScheduleVerbs.TurnBackOn(view.TurnOnTitle));
         }
 
         return new AdaptiveCard

@@ -48,6 +48,10 @@ public static class CardCatalogue
         yield return new("handoff-sent", HandoffCard.Sent("999", 1));
         yield return new("progress", ProgressCard.Build(CatalogueSamples.Progress));
         yield return new("settings", SettingsCard.Build(CatalogueSamples.Settings));
+        yield return new("stop-offer", StopOfferCard.Build(new StopOfferView(DailyQuizOn: true, PausedUntil: null, PauseDays: 14)));
+        yield return new("topic-list", TopicListCard.Build("cooking", [
+            new("definition", "What trafficking is"), new("forms", "Forms of trafficking"), new("indicators", "Signs to notice"), new("impact", "Impact on people"),
+            new("legal", "Law and rights"), new("responding", "Responding safely"), new("collaboration", "Working together"), new("resources", "Where to get help")]));
         yield return new("campaign-form", CampaignFormCard.Build(CatalogueSamples.CampaignForm));
         yield return new("campaign-form-problems", CampaignFormCard.Build(CatalogueSamples.CampaignFormWithProblems));
         yield return new("campaign-form-edit", CampaignFormCard.Build(CatalogueSamples.CampaignEdit));

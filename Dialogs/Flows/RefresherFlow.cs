@@ -2,15 +2,20 @@ namespace Beacon.Dialogs.Flows;
 
 using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
+using Beacon.Cards.Views;
+using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Presentation;
 using Beacon.Scheduler.Sessions;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 
-/// <summary>Refresher cards on demand: for a named topic, or the learner's weakest topic.</summary>
+/// <summary>Refresher cards on demand: for a named topic or card, or the learner's weakest topic.</summary>
 public sealed class RefresherFlow(ContentPack pack, IAnswerStore answers)
 {
+    private readonly TopicNames names = new(pack);
+
+    /// <summary>For a topic's internal name (a card button); the weakest topic when it is null or unknown.</summary>
     public async Task<AdaptiveCard> ShowAsync(Learner learner, string? topic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(learner);
@@ -21,5 +26,25 @@ public sealed class RefresherFlow(ContentPack pack, IAnswerStore answers)
         return refresher is null
             ? NoticeCard.Build("No refresher yet", "There is no refresher card for that topic yet. Type **quiz** to practise instead.")
             : RefresherCard.Build(CardViews.Refresher(refresher));
+    }
+
+    /// <summary>
+    /// For typed text: "refresher" is the weakest topic, "learn signs to notice" that topic, "learn debt
+    /// bondage" that card; a name Beacon does not know gets the list of topics.
+    /// </summary>
+    public async Task<AdaptiveCard> ShowRequestedAsync(Learner learner, string? text, CancellationToken cancellationToken)
+    {
+        var asked = TopicRequest.AskedFor(text);
+        if (asked is null)
+        {
+            return await ShowAsync(learner, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return names.Find(asked) switch
+        {
+            { Refresher: { } card } => RefresherCard.Build(CardViews.Refresher(card)),
+            { Topic: var topic } => await ShowAsync(learner, topic, cancellationToken).ConfigureAwait(false),
+            null => TopicListCard.Build(asked, [.. Topic.All.Select(t => new TopicChoiceView(t, Topic.DisplayName(t)))]),
+        };
     }
 }

@@ -144,9 +144,22 @@ public sealed class TurnRouter(
         }
 
         var learner = await learners.SyncAsync(incoming, cancellationToken).ConfigureAwait(false);
+        if (schedule is not null && StopCommands.IsStop(incoming.Text))
+        {
+            await turn.SendAsync(OutgoingMessage.FromCard(await schedule.StopOfferAsync(learner, cancellationToken).ConfigureAwait(false)), cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
         if (schedule is not null && ScheduleCommands.Recognize(incoming.Text) is { } command)
         {
             await schedule.OnCommandAsync(turn, learner, command, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (SmallTalk.Recognize(incoming.Text) is { } smallTalk)
+        {
+            await turn.SendAsync(OutgoingMessage.FromText(SmallTalk.Reply(smallTalk, incoming.From.Name)), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -156,7 +169,7 @@ public sealed class TurnRouter(
                 await SendQuestionAsync(turn, learner, cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.Refresher:
-                var card = await refreshers.ShowAsync(learner, TopicNamedIn(incoming.Text), cancellationToken).ConfigureAwait(false);
+                var card = await refreshers.ShowRequestedAsync(learner, incoming.Text, cancellationToken).ConfigureAwait(false);
                 await SendPrivatelyAsync(turn, card, cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.ChooseTrack:
@@ -317,11 +330,5 @@ public sealed class TurnRouter(
         }
 
         return null;
-    }
-
-    private static string? TopicNamedIn(string? text)
-    {
-        var words = TextNormalizer.Words(text);
-        return Topic.All.FirstOrDefault(topic => words.Contains(topic));
     }
 }
