@@ -1,5 +1,5 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose, turns, delivery, abuse.
+// Verbs: compose, turns, delivery, abuse, understanding.
 using Beacon.Bench;
 using Beacon.Bench.Security;
 using Beacon.Bench.Turns;
@@ -10,6 +10,7 @@ var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringCompar
     ["turns"] = TurnsBench.Run,
     ["delivery"] = DeliveryBench.Run,
     ["abuse"] = AbuseBench.Run,
+    ["understanding"] = UnderstandingBench.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
