@@ -78,7 +78,7 @@ internal static class UnderstandingBench
                 falseAlarms += isConcern ? 1 : 0;
                 if (isConcern)
                 {
-                    misses.Add($"  false alarm (line {row.Line}): {row.Text}");
+                    misses.Add($"  false alarm (line {row.Line}, cue '{ConcernRecognizer.Reason(TextNormalizer.Words(row.Text))}'): {row.Text}");
                 }
             }
         }

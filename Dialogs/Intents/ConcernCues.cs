@@ -10,11 +10,15 @@ internal static class ConcernCues
     private const string Held = "passport|passports|documents|document|papers|id|ids|visa|keys|phone|phones|wages|money|earnings|pay|salary";
     private const string Young = "child|children|kid|kids|boy|boys|girl|girls|teen|teens|teenager|teenagers|pupil|pupils|student|students|lad|lads|minor|minors|son|daughter|young|old";
 
+    /// <summary>The wish to report, judged by <see cref="ConcernRecognizer.AsksToReport"/>.</summary>
+    public static readonly string[] ReportWords = ["report", "reporting", "reports"];
+
     /// <summary>Asking how or whom to tell: counts in any message that is not a Beacon command.</summary>
     public static readonly PhrasePattern[] Asks = Patterns(
         "hotline|helpline|hotlines|helplines",
         "who ~3 call|contact|tell|ring|phone|notify|alert|report|go|help|talk|speak",
         "who to call|contact|tell|ring",
+        "who do|should|can|shall i|we !know|like|love|want|think|mean|pick|choose",
         "what|which|whats ~3 number|numbers",
         "number to|for ~2 call|report|ring",
         "what should|do|can|shall i|we ~1 do",
@@ -57,7 +61,8 @@ internal static class ConcernCues
         $"took|taken|take|takes|taking|keep|keeps|kept|keeping|hold|holds|held|holding|has|have|had|confiscated|confiscate|confiscates|retains|retained|controls|controlled ~3 {Held}",
         "passport|passports|documents|papers ~2 taken|confiscated|held|kept|retained|gone",
         "no passport|passports|documents|papers",
-        "wont|won't|doesnt|dont give ~3 back",
+        "wont|wouldnt|doesnt|dont give ~3 back",
+        $"wont|wouldnt|doesnt|dont|refuse|refuses|refused give ~3 {Held}",
         "owe|owes|owed|owing ~4 money|debt|boss|employer|agency|recruiter|recruiters|smuggler|smugglers|them|him|thousands|dollars|pounds|euros|#|fee|fees|visa|flight|flights|travel|men|man|gang|family|ticket",
         "in debt",
         "pay|pays|paid|paying ~3 back|off !you",
@@ -107,7 +112,8 @@ internal static class ConcernCues
         "being watched",
         "took|taken ~1 phone",
         "controlled|controlling|controls",
-        "speaks|talks|answers|answered|answer|talked|spoke|speak ~1 for her|him|them",
+        "speaks|talks|answers|answered|answer|talked|spoke|speak ~1 for ?the|this|that her|him|them|girl|boy|woman|child|kid|worker|women|girls|lady",
+        "move|moves|moved|moving her|him|them ~3 city|town|place|house|cities|towns|hotel|hotels",
         "wont|wouldnt leave her|him|them alone",
         "# hours a|per day|week",
         "sleep|sleeps|sleeping|live|lives|living in|at|behind ~2 storeroom|container|garage|factory|site|caravan|van|car|warehouse|shed|kitchen|shop",
@@ -152,6 +158,15 @@ internal static class ConcernCues
     public static readonly PhrasePattern[] NegatedWorries = Patterns(
         "not|no|dont|never|nothing ~2 worry|worried|concerned|concern|scared|afraid",
         "worry not");
+
+    /// <summary>Every word the cues name: such a word is itself, never a typo of another ("report" is not "deport").</summary>
+    public static readonly HashSet<string> Vocabulary = new[] { Asks, Topics, Worries, Situations, YoungSituations, LearningContext, NegatedWorries }
+        .SelectMany(patterns => patterns)
+        .Append(YoungPerson)
+        .Append(JokingTone)
+        .SelectMany(pattern => pattern.Words)
+        .Concat(ReportWords)
+        .ToHashSet(StringComparer.Ordinal);
 
     private static PhrasePattern[] Patterns(params string[] patterns) => patterns.Select(pattern => new PhrasePattern(pattern)).ToArray();
 }

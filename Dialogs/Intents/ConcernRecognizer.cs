@@ -30,47 +30,54 @@ public static class ConcernRecognizer
 
     public static bool IsConcern(string? text) => IsConcern(TextNormalizer.Words(text));
 
-    public static bool IsConcern(IReadOnlyList<string> words)
+    public static bool IsConcern(IReadOnlyList<string> words) => Reason(words) is not null;
+
+    /// <summary>Why <paramref name="words"/> read as a concern (the cue that matched), or null when they do not.</summary>
+    public static string? Reason(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (words.Count == 0)
         {
-            return false;
+            return null;
         }
 
         if (AsksToReport(words))
         {
-            return true;
+            return "asks to report";
         }
 
         if (IsCommand(words))
         {
-            return false;
+            return null;
         }
 
-        if (AnyIn(ConcernCues.Asks, words))
+        if (FirstIn(ConcernCues.Asks, words) is { } ask)
         {
-            return true;
+            return ask;
         }
 
-        if (AnyIn(ConcernCues.LearningContext, words))
+        if (FirstIn(ConcernCues.LearningContext, words) is not null)
         {
-            return false;
+            return null;
         }
 
-        if (AnyIn(ConcernCues.Topics, words))
+        if (FirstIn(ConcernCues.Topics, words) is { } topic)
         {
-            return true;
+            return topic;
         }
 
         if (ConcernCues.JokingTone.IsFoundIn(words))
         {
-            return false;
+            return null;
         }
 
-        return (AnyIn(ConcernCues.Worries, words) && !AnyIn(ConcernCues.NegatedWorries, words))
-            || AnyIn(ConcernCues.Situations, words)
-            || (IsAboutYoungPerson(words) && AnyIn(ConcernCues.YoungSituations, words));
+        if (FirstIn(ConcernCues.Worries, words) is { } worry && FirstIn(ConcernCues.NegatedWorries, words) is null)
+        {
+            return worry;
+        }
+
+        return FirstIn(ConcernCues.Situations, words)
+            ?? (IsAboutYoungPerson(words) ? FirstIn(ConcernCues.YoungSituations, words) : null);
     }
 
     /// <summary>Starts with a Beacon command word: "learn debt bondage", "quiz me on forced labour", "stop".</summary>
@@ -86,7 +93,8 @@ public static class ConcernRecognizer
         ArgumentNullException.ThrowIfNull(words);
         for (var i = 0; i < words.Count; i++)
         {
-            if (!TypoTolerance.Matches(words[i], "report") && !TypoTolerance.Matches(words[i], "reporting"))
+            var word = words[i];
+            if (!ConcernCues.ReportWords.Any(report => TypoTolerance.Matches(word, report)))
             {
                 continue;
             }
@@ -106,16 +114,16 @@ public static class ConcernRecognizer
     private static bool IsAboutYoungPerson(IReadOnlyList<string> words) =>
         ConcernCues.YoungPerson.IsFoundIn(words) || ConcernCues.Age.IsFoundIn(words);
 
-    private static bool AnyIn(PhrasePattern[] patterns, IReadOnlyList<string> words)
+    private static string? FirstIn(PhrasePattern[] patterns, IReadOnlyList<string> words)
     {
         foreach (var pattern in patterns)
         {
             if (pattern.IsFoundIn(words))
             {
-                return true;
+                return pattern.Text;
             }
         }
 
-        return false;
+        return null;
     }
 }

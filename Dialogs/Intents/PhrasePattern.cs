@@ -20,6 +20,9 @@ public sealed class PhrasePattern
 
     public string Text { get; }
 
+    /// <summary>The literal words this pattern names (no wildcards or numbers).</summary>
+    public IEnumerable<string> Words => tokens.SelectMany(token => token.Alternatives).Where(word => word != "#" && !word.EndsWith('*'));
+
     public bool IsFoundIn(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);

@@ -2,8 +2,9 @@ namespace Beacon.Dialogs.Intents;
 
 /// <summary>
 /// When a typed word counts as a concern word. Only words of 6+ letters may be typos, and never a
-/// real word that happens to be close ("concert" is not "concern", "worries" is not "worried") nor a
-/// command word ("quit" is never anything but itself).
+/// real word that happens to be close ("concert" is not "concern", "worries" is not "worried"), nor a
+/// word the concern cues name themselves ("report" is not "deport"), nor a command word ("quit" is
+/// never anything but itself).
 /// </summary>
 public static class TypoTolerance
 {
@@ -35,6 +36,7 @@ public static class TypoTolerance
             && target.Length >= MinimumLength
             && !RealNearMisses.Contains(word)
             && !CommandWords.Contains(word)
+            && !ConcernCues.Vocabulary.Contains(word)
             && EditDistance.IsCloseTo(word, target);
     }
 
