@@ -2,6 +2,7 @@ namespace Beacon.Dialogs.Flows;
 
 using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
+using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Reporting;
 using Beacon.Dialogs.Turns;
 using Beacon.Training.Learners;
@@ -11,8 +12,10 @@ using Microsoft.Extensions.Logging;
 /// <summary>
 /// "How do I report a concern?". Works without the store: the learner's saved track and region
 /// are used when the store answers quickly, and general guidance is given when it does not.
+/// Region precedence: a place named in the message (this reply only), then Teams' clientInfo
+/// country, then the learner's saved region, then the tenant default or the international region.
 /// </summary>
-public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners, TimeProvider clock, ILogger<ReportFlow> logger)
+public sealed class ReportFlow(GuidanceComposer guidance, RegionFromWords regionFromWords, ILearnerStore learners, TimeProvider clock, ILogger<ReportFlow> logger)
 {
     private const string Summary = "How to report a concern";
     private static readonly TimeSpan ProfileLookupBudget = TimeSpan.FromSeconds(2);
@@ -28,7 +31,7 @@ public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners
         var view = guidance.Compose(new GuidanceRequest(
             incoming.TenantId,
             incoming.Country ?? learner?.Country,
-            regionOverride ?? learner?.ReportingRegion,
+            regionOverride ?? (incoming.Country is null ? learner?.ReportingRegion : null),
             learner?.Track)
         {
             OfferProgressReport = offerProgressReport,
@@ -40,14 +43,15 @@ public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners
     public async Task SendAsync(ITurnContext turn, CancellationToken cancellationToken, bool offerProgressReport = false)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var card = await BuildGuidanceAsync(turn.Incoming, cancellationToken, offerProgressReport: offerProgressReport).ConfigureAwait(false);
+        var namedRegion = regionFromWords.RegionCode(turn.Incoming.Text);
+        var card = await BuildGuidanceAsync(turn.Incoming, cancellationToken, namedRegion, offerProgressReport).ConfigureAwait(false);
         if (turn.Incoming.IsPersonal)
         {
             await turn.SendAsync(OutgoingMessage.FromCard(card, Summary), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var emergency = guidance.Compose(new GuidanceRequest(turn.Incoming.TenantId, turn.Incoming.Country, null, null)).EmergencyNumber;
+        var emergency = guidance.Compose(new GuidanceRequest(turn.Incoming.TenantId, turn.Incoming.Country, namedRegion, null)).EmergencyNumber;
         try
         {
             await turn.SendPersonalAsync(turn.Incoming.From.Id, OutgoingMessage.FromCard(card, Summary), cancellationToken).ConfigureAwait(false);
