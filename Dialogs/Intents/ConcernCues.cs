@@ -8,6 +8,7 @@ internal static class ConcernCues
 {
     private const string Person = "her|him|them|me|us|the|kids|children|girls|boys|people|workers|women";
     private const string Held = "passport|passports|documents|document|papers|id|ids|visa|keys|phone|phones|wages|money|earnings|pay|salary";
+    private const string People = "someone|somebody|person|people|girl|girls|boy|boys|child|children|kid|kids|woman|women|man|men|lady|ladies|guy|guys|lad|lads|worker|workers|colleague|colleagues|coworker|coworkers|friend|friends|neighbour|neighbours|neighbor|neighbors|patient|patients|client|clients|student|students|pupil|pupils|guest|guests|customer|customers|staff|employee|employees|cleaner|cleaners|nanny|driver|drivers|family|families|teen|teenager|teenagers|resident|residents|tenant|tenants|member|members|carer|carers|nurse|nurses|labourer|labourers|picker|pickers|crew|mother|father|son|daughter|sister|brother|cousin|wife|husband|partner|mate|backpacker|backpackers|refugee|refugees|migrant|migrants|young";
     private const string Young = "child|children|kid|kids|boy|boys|girl|girls|teen|teens|teenager|teenagers|pupil|pupils|student|students|lad|lads|minor|minors|son|daughter|young|old";
 
     /// <summary>The wish to report, judged by <see cref="ConcernRecognizer.AsksToReport"/>.</summary>
@@ -24,6 +25,7 @@ internal static class ConcernCues
         "what should|do|can|shall i|we ~1 do",
         "what to do",
         "need|needs help !with",
+        "where can|do|should|could i|we|they|she|he ~1 get|find help|support !with",
         "get|getting help for|out",
         "help me|us|her|him|them out|escape|leave|get",
         "emergency !meeting|meetings|exit|contact|contacts|drill",
@@ -52,7 +54,12 @@ internal static class ConcernCues
 
     /// <summary>Worry about someone: counts unless negated ("no need to worry") or about Beacon itself.</summary>
     public static readonly PhrasePattern[] Worries = Patterns(
-        "worried|worry|concerned|concern|suspect|suspicious|scared|afraid|frightened|terrified|uneasy",
+        "worried|worry|concerned|concern|uneasy !i|ill|id|im|we|it|its|that|about|the",
+        "worried|worry|concerned|concern|uneasy about|for|that !it|the|my|our|this|your|tomorrow|today",
+        $"worried|worry|concerned|concern|uneasy about|for|that the|my|our|this ~1 {People}",
+        "suspect|suspicious|suspicion|suspicions !email|emails|link|links|login|call|text|message|package|parcel|website|site|charge|charges|transaction|transactions|payment",
+        "scared|afraid|frightened|terrified !i|that|so|not|of",
+        $"scared|afraid|frightened|terrified of ~2 {People}|boss|employer|manager|owner|supervisor|him|her|them|husband|boyfriend|agent|recruiter|family",
         "something ~1 off|wrong",
         "not right");
 
@@ -87,6 +94,13 @@ internal static class ConcernCues
         "paid in food",
         $"keep|keeps|kept|take|takes|took|hold|holds|controls|control ~3 money|wages|earnings|bank|cards|accounts|pay",
         "no days off",
+        "no day|days off",
+        "never ~2 day|days|break|breaks off",
+        "give|gives|hand|hands|handing|giving ~2 money|wages|earnings|tips|pay|salary ~1 to|over",
+        "work|works|working for no|little|nothing|food",
+        "doesnt|dont|hasnt|havent|no longer have|has ~2 passport|passports|documents|papers|id",
+        "passport|passports|documents|papers ~3 boss|employer|agency|agent|recruiter|manager|owner|landlord",
+        "lock|locks|locked ~2 door|doors|gate|gates",
         "being sold|bought",
         "sold by|to|her|him|them|online",
         "selling|sells|sell ~2 her|him|girl|girls|women|children|kids|child|people|pictures|photos|them|a",
@@ -116,7 +130,7 @@ internal static class ConcernCues
         "move|moves|moved|moving her|him|them ~3 city|town|place|house|cities|towns|hotel|hotels",
         "wont|wouldnt leave her|him|them alone",
         "# hours a|per day|week",
-        "sleep|sleeps|sleeping|live|lives|living in|at|behind ~2 storeroom|container|garage|factory|site|caravan|van|car|warehouse|shed|kitchen|shop",
+        "sleep|sleeps|sleeping|live|lives|living in|at|behind ~2 storeroom|container|garage|factory|site|caravan|van|car|warehouse|shed|kitchen|shop|restaurant|basement|farm|boat|back",
         "live|lives|living where ~1 work|works",
         "promised ~3 job|work|jobs",
         "brought here|in|over",
