@@ -1,6 +1,9 @@
 namespace Beacon.Tests.Understanding;
 
 using Beacon.Tests.Support;
+using Beacon.Training.Learners;
+using Beacon.Training.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using static Beacon.Tests.Support.CardJsonQueries;
 
 /// <summary>
@@ -77,6 +80,23 @@ public sealed class RegionInTheWordsTests : IAsyncLifetime
 
         Assert.Contains(named, t => t.Contains("1-888-373-7888", StringComparison.Ordinal));
         Assert.Contains(next, t => t.Contains("call 999", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_Teams_country_wins_over_a_saved_region()
+    {
+        var user = new BotConversation(bot, sink) { Country = "US", AadObjectId = "aad-saved-region" };
+        await user.SayAsync("hello");
+        await sink.NextAsync(Wait);
+        var picked = await user.ExecuteAsync("reportRegion", new System.Text.Json.Nodes.JsonObject { ["region"] = "IE" });
+
+        var texts = await GuidanceTextsAsync(user, "report");
+
+        var saved = await bot.Services.GetRequiredService<ILearnerStore>().GetAsync(new LearnerKey("tenant-1", "aad-saved-region"), default);
+        Assert.Equal("IE", saved?.ReportingRegion);
+        Assert.Contains(Texts(picked["value"]), t => t.Contains("1800 666 111", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("call 911", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("1800 666 111", StringComparison.Ordinal));
     }
 
     private async Task<List<string>> GuidanceTextsAsync(BotConversation user, string text)
