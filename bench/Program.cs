@@ -1,5 +1,5 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose, turns, delivery, abuse, first-person, outbound.
+// Verbs: compose, turns, delivery, abuse, first-person, outbound, understanding.
 using Beacon.Bench;
 using Beacon.Bench.Security;
 using Beacon.Bench.Turns;
@@ -12,6 +12,7 @@ var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringCompar
     ["abuse"] = AbuseBench.Run,
     ["first-person"] = FirstPersonBench.Run,
     ["outbound"] = OutboundBench.Run,
+    ["understanding"] = UnderstandingBench.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -7,6 +7,7 @@ using Beacon.Bot.Protocol;
 using Beacon.Bot.Security;
 using Beacon.Dialogs.Campaigns;
 using Beacon.Dialogs.Flows;
+using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Learners;
 using Beacon.Dialogs.Reporting;
 using Beacon.Dialogs.Routing;
@@ -41,6 +42,7 @@ public static class BeaconServices
         services.AddSingleton<CampaignQuiz>();
         services.AddSingleton<QuizFlow>();
         services.AddSingleton<RefresherFlow>();
+        services.AddSingleton<RegionFromWords>();
         services.AddSingleton<ReportFlow>();
         services.AddSingleton<HandoffFlow>();
         services.AddSingleton<ProgressFlow>();

@@ -4,6 +4,7 @@ using Beacon.Cards;
 using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
 using Beacon.Cards.Views;
+using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Reporting;
 using Beacon.Dialogs.Turns;
 using Beacon.Training.Learners;
@@ -13,8 +14,10 @@ using Microsoft.Extensions.Logging;
 /// <summary>
 /// "How do I report a concern?". Works without the store: the learner's saved track and region
 /// are used when the store answers quickly, and general guidance is given when it does not.
+/// Region precedence: a place named in the message (this reply only), then Teams' clientInfo
+/// country, then the learner's saved region, then the tenant default or the international region.
 /// </summary>
-public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners, TimeProvider clock, ILogger<ReportFlow> logger)
+public sealed class ReportFlow(GuidanceComposer guidance, RegionFromWords regionFromWords, ILearnerStore learners, TimeProvider clock, ILogger<ReportFlow> logger)
 {
     private const string Summary = "How to report a concern";
     private static readonly TimeSpan ProfileLookupBudget = TimeSpan.FromSeconds(2);
@@ -34,7 +37,7 @@ public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners
         return guidance.Compose(new GuidanceRequest(
             incoming.TenantId,
             incoming.Country ?? learner?.Country,
-            regionOverride ?? learner?.ReportingRegion,
+            regionOverride ?? (incoming.Country is null ? learner?.ReportingRegion : null),
             learner?.Track)
         {
             OfferProgressReport = offerProgressReport,
@@ -47,7 +50,8 @@ public sealed class ReportFlow(GuidanceComposer guidance, ILearnerStore learners
     public async Task SendAsync(ITurnContext turn, CancellationToken cancellationToken, bool offerProgressReport = false)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var view = await ComposeAsync(turn.Incoming, cancellationToken, offerProgressReport: offerProgressReport).ConfigureAwait(false);
+        var namedRegion = regionFromWords.RegionCode(turn.Incoming.Text);
+        var view = await ComposeAsync(turn.Incoming, cancellationToken, namedRegion, offerProgressReport).ConfigureAwait(false);
         var card = GuidanceCard.Build(view);
         if (turn.Incoming.IsPersonal)
         {
