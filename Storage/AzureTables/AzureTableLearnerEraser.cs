@@ -129,7 +129,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
 
     /// <summary>
     /// The learner's grant row, the tenant's campaign entities (whole) whose audience lists the learner, and
-    /// those (whole) the learner created.
+    /// the others (whole) that name them: created by them or counting them in reports.
     /// </summary>
     private async Task<(List<TableEntity> Grants, List<TableEntity> Audiences, List<TableEntity> Created)> CampaignRowsAsync(
         LearnerKey learner, CancellationToken cancellationToken)
@@ -150,7 +150,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                 {
                     audiences.Add(entity);
                 }
-                else if (campaign.CreatedBy == learner.LearnerId)
+                else if (campaign.CreatedBy == learner.LearnerId || campaign.ReportGroup?.Contains(learner.LearnerId, StringComparer.Ordinal) == true)
                 {
                     created.Add(entity);
                 }
@@ -184,6 +184,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                     var rewritten = AzureTableCampaignStore.Write(campaign with
                     {
                         CreatedBy = campaign.CreatedBy == learner.LearnerId ? ErasedPerson.Id : campaign.CreatedBy,
+                        ReportGroup = campaign.ReportGroup?.Where(id => !string.Equals(id, learner.LearnerId, StringComparison.Ordinal)).ToList(),
                         Audience = campaign.Audience with { LearnerIds = remaining },
                         Announcement = announcement,
                     });

@@ -131,8 +131,8 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
             cancellationToken);
 
     /// <summary>
-    /// Replaces the learner's id with <see cref="ErasedPerson.Id"/> in the records of others that name them:
-    /// campaigns they created, manager roles they granted, the safeguarding route they last saved (their name as a
+    /// Takes the learner out of campaigns' report groups and replaces their id with <see cref="ErasedPerson.Id"/> in the
+    /// records of others that name them: campaigns they created, manager roles they granted, the safeguarding route they last saved (their name as a
     /// recipient goes too), and other people's handoffs they received. Returns the rows changed.
     /// </summary>
     private static async Task<int> AnonymiseAsync(SqliteConnection connection, SqliteTransaction transaction, LearnerKey learner, CancellationToken cancellationToken)
@@ -172,6 +172,12 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
     private static readonly string[] AnonymiseStatements =
     [
         "UPDATE campaigns SET created_by = $erased, version = version + 1 WHERE tenant_id = $tenant AND created_by = $learner;",
+        """
+        UPDATE campaigns SET
+            report_group = (SELECT json_group_array(value) FROM json_each(campaigns.report_group) WHERE value <> $learner),
+            version = version + 1
+        WHERE tenant_id = $tenant AND report_group IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(campaigns.report_group) WHERE value = $learner);
+        """,
         "UPDATE manager_grants SET granted_by = $erased WHERE tenant_id = $tenant AND granted_by = $learner;",
         "UPDATE safeguarding_routes SET updated_by = $erased WHERE tenant_id = $tenant AND updated_by = $learner;",
     ];
