@@ -24,18 +24,18 @@ public sealed class CampaignReportLinks : ICampaignReportLinks
     private readonly ReportLinkSigner signer;
     private readonly IOptions<CampaignReportOptions> options;
     private readonly BotOptions bot;
-    private readonly IServer server;
+    private readonly IServiceProvider services;
     private readonly TimeProvider clock;
 
     public CampaignReportLinks(
-        ReportLinkSigner signer, IOptions<CampaignReportOptions> options, IOptions<BotOptions> bot, IServer server, TimeProvider clock, ILogger<CampaignReportLinks> logger)
+        ReportLinkSigner signer, IOptions<CampaignReportOptions> options, IOptions<BotOptions> bot, IServiceProvider services, TimeProvider clock, ILogger<CampaignReportLinks> logger)
     {
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(logger);
         this.signer = signer;
         this.options = options;
         this.bot = bot.Value;
-        this.server = server;
+        this.services = services;
         this.clock = clock;
         if (this.bot.PublicBaseUrl is null && !this.bot.IsDevelopmentMode)
         {
@@ -69,7 +69,8 @@ public sealed class CampaignReportLinks : ICampaignReportLinks
         }
 
         // Development mode answers only on loopback: link to where this process listens there.
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses
+        // Hosts without a server (some tests) have no address to offer.
+        var listening = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses
             .Select(address => Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : null)
             .FirstOrDefault(uri => uri is { IsLoopback: true });
         return listening ?? new Uri(BeaconApp.DefaultUrl);
