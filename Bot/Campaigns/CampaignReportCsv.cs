@@ -9,12 +9,16 @@ using Beacon.Training.Content;
 /// <summary>
 /// A campaign report as one long CSV table (section, item, measure, value, learners, suppressed, note),
 /// easy to filter and pivot in a spreadsheet. A suppressed figure has an empty value and learner count,
-/// suppressed = true and the note "fewer than 5 learners". The individual section is written only when
+/// suppressed = true and the note "fewer than 5 learners"; a banded share (at or next to 0% or 100%) has an
+/// empty value, its learner count and the band's words as the note. The individual section is written only when
 /// the report holds individual results (the tenant allowed them).
 /// </summary>
 public static class CampaignReportCsv
 {
     public const string Header = "section,item,measure,value,learners,suppressed,note";
+
+    /// <summary>The note of a change not shown because a score it comes from is banded.</summary>
+    public const string BandedChange = "not shown: a score is given in words";
 
     public static string Write(CampaignReport report)
     {
@@ -41,9 +45,9 @@ public static class CampaignReportCsv
 
         foreach (var (label, change) in report.Assessment.Select(t => (Topic.DisplayName(t.Topic), t.Change)).Append(("All topics", report.OverallAssessment)))
         {
-            rows.Change("assessment", label, "before_percent", change.Before * 100, change.LearnersWithBoth);
-            rows.Change("assessment", label, "after_percent", change.After * 100, change.LearnersWithBoth);
-            rows.Change("assessment", label, "change_points", change.ChangePoints, change.LearnersWithBoth);
+            rows.Share("assessment", label, "before_percent", change.BeforeShare);
+            rows.Share("assessment", label, "after_percent", change.AfterShare);
+            rows.Change("assessment", label, "change_points", change);
             rows.Count("assessment", label, "learners_who_took_both", change.LearnersWithBoth);
         }
 
@@ -84,11 +88,29 @@ public static class CampaignReportCsv
         public void Count(string section, string item, string measure, int? count) =>
             Figure(section, item, measure, count?.ToString(CultureInfo.InvariantCulture), count);
 
-        public void Share(string section, string item, string measure, ReportShare share) =>
-            Figure(section, item, measure, Number(share.Percent), share.Learners);
+        public void Share(string section, string item, string measure, ReportShare share)
+        {
+            if (ReportPrivacy.Text(share.Band) is { } band)
+            {
+                Add(section, item, measure, string.Empty, Learners(share.Learners), suppressed: false, band);
+            }
+            else
+            {
+                Figure(section, item, measure, Number(share.Percent), share.Learners);
+            }
+        }
 
-        public void Change(string section, string item, string measure, double? value, int? learners) =>
-            Figure(section, item, measure, Number(value), learners);
+        public void Change(string section, string item, string measure, ReportChange change)
+        {
+            if (change.BeforeShare.IsBanded || change.AfterShare.IsBanded)
+            {
+                Add(section, item, measure, string.Empty, Learners(change.LearnersWithBoth), suppressed: false, BandedChange);
+            }
+            else
+            {
+                Figure(section, item, measure, Number(change.ChangePoints), change.LearnersWithBoth);
+            }
+        }
 
         public void Individual(string name, string measure, int count) =>
             Add("individual", name, measure, count.ToString(CultureInfo.InvariantCulture), "1", suppressed: false);
@@ -108,9 +130,11 @@ public static class CampaignReportCsv
             }
         }
 
-        private void Add(string section, string item, string measure, string value, string learners, bool suppressed) =>
-            csv.AppendJoin(',', section, Cell(item), measure, value, learners, suppressed ? "true" : "false", suppressed ? ReportPrivacy.SuppressedText : string.Empty)
+        private void Add(string section, string item, string measure, string value, string learners, bool suppressed, string? note = null) =>
+            csv.AppendJoin(',', section, Cell(item), measure, value, learners, suppressed ? "true" : "false", suppressed ? ReportPrivacy.SuppressedText : note ?? string.Empty)
                .Append("\r\n");
+
+        private static string Learners(int? learners) => learners?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
         private static string? Number(double? value) =>
             value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) : null;

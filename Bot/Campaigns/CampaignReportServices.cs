@@ -10,7 +10,6 @@ public static class CampaignReportServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<CampaignReportOptions>().Bind(configuration.GetSection(CampaignReportOptions.Section));
-        services.AddHttpContextAccessor();
         services.AddSingleton<ReportLinkSigner>();
         services.AddSingleton<ICampaignReportLinks, CampaignReportLinks>();
         services.AddSingleton<CampaignReportService>();

@@ -14,6 +14,9 @@ public static class CampaignReportCard
     public const string DownloadCsvTitle = "Download CSV";
     public const string NotShown = "fewer than 5 learners";
 
+    /// <summary>Said on the card when the bot has no public address for the CSV download link.</summary>
+    public const string NoCsvLink = "The CSV download isn't available: Beacon's public address (Bot:PublicBaseUrl) is not configured. Please ask your Beacon administrator.";
+
     private const int IndicatorRows = 5;
 
     public static AdaptiveCard Build(CampaignReportView report, Uri? csvUrl)
@@ -24,14 +27,19 @@ public static class CampaignReportCard
         {
             Blocks.Heading("Campaign report: " + report.CampaignName),
             Blocks.Paragraph($"{report.Period}. Audience: {audience}."),
-            Blocks.Subtle("To protect people's privacy, any figure that covers fewer than 5 learners is not shown, and no one's own answers are."),
+            Blocks.Subtle("To protect people's privacy, any figure that covers fewer than 5 learners is not shown, one at either end of the scale is given in words (\"all or nearly all\"), and no one's own answers are shown."),
         };
         body.AddRange(TakingPart(report.Weeks));
         body.AddRange(FirstAndNow(report.Proficiency, report.OverallProficiency));
         body.AddRange(BeforeAndAfter(report.Assessment, report.OverallAssessment));
         body.AddRange(Gaps(report.TopicGaps, report.IndicatorGaps));
-        body.AddRange(SureButWrong(report.ConfidentButWrongPercent));
+        body.AddRange(SureButWrong(report.ConfidentButWrongPercent, report.ConfidentButWrongBand));
         body.AddRange(Remembered(report.RetentionPercent));
+
+        if (csvUrl is null)
+        {
+            body.Add(Blocks.Subtle(NoCsvLink));
+        }
 
         var actions = csvUrl is null
             ? CommonActions.WithReportConcern()
@@ -48,6 +56,9 @@ public static class CampaignReportCard
     /// <summary>"80%", or "fewer than 5 learners" for a suppressed figure.</summary>
     public static string Percent(double? percent) =>
         percent is { } value ? Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%" : NotShown;
+
+    /// <summary>The band's words for a banded figure, else <see cref="Percent(double?)"/>.</summary>
+    public static string Percent(double? percent, string? band) => band ?? Percent(percent);
 
     public static string Points(double? points) => points switch
     {
@@ -67,10 +78,10 @@ public static class CampaignReportCard
 
         var table = Blocks.Table(
             ["Week", "Took part", "Sessions completed"],
-            weeks.Select(w => (IReadOnlyList<string>)[w.Label, Percent(w.ParticipationPercent), Percent(w.CompletionPercent)]));
+            weeks.Select(w => (IReadOnlyList<string>)[w.Label, Percent(w.ParticipationPercent, w.ParticipationBand), Percent(w.CompletionPercent, w.CompletionBand)]));
         yield return ChartOr(
             table,
-            weeks.Any(w => w.ParticipationPercent is not null),
+            weeks.Any(w => w.ParticipationPercent is not null || w.CompletionPercent is not null),
             () => new LineChart(
             [
                 new ChartSeries("Took part", Points(weeks, w => w.Label, w => w.ParticipationPercent)) { Color = "categoricalBlue" },
@@ -82,7 +93,7 @@ public static class CampaignReportCard
                 YAxisTitle = "Percent",
                 Fallback = table,
             });
-        foreach (var note in NotShownNote(weeks.Where(w => w.ParticipationPercent is null).Select(w => w.Label)))
+        foreach (var note in NotShownNote(weeks.Where(w => w.ParticipationPercent is null && w.ParticipationBand is null).Select(w => w.Label)))
         {
             yield return note;
         }
@@ -91,9 +102,9 @@ public static class CampaignReportCard
     private static IEnumerable<CardElement> FirstAndNow(IReadOnlyList<ReportComparisonView> topics, ReportComparisonView overall)
     {
         yield return Blocks.SubHeading("First answer and now");
-        yield return Blocks.Paragraph(overall.FirstPercent is null
+        yield return Blocks.Paragraph(overall.FirstPercent is null && overall.FirstBand is null
             ? "Fewer than 5 learners have answered so far, so no scores are shown yet."
-            : $"Overall, {Percent(overall.FirstPercent)} of first answers to a question were right. Now {Percent(overall.NowPercent)} of the latest answers are.");
+            : $"Overall, {Percent(overall.FirstPercent, overall.FirstBand)} of first answers to a question were right. Now {Percent(overall.NowPercent, overall.NowBand)} of the latest answers are.");
         if (topics.Count == 0)
         {
             yield break;
@@ -101,7 +112,7 @@ public static class CampaignReportCard
 
         var table = Blocks.Table(
             ["Topic", "First answer", "Now"],
-            topics.Select(t => (IReadOnlyList<string>)[t.Label, Percent(t.FirstPercent), Percent(t.NowPercent)]));
+            topics.Select(t => (IReadOnlyList<string>)[t.Label, Percent(t.FirstPercent, t.FirstBand), Percent(t.NowPercent, t.NowBand)]));
         yield return ChartOr(
             table,
             topics.Any(t => t.FirstPercent is not null),
@@ -116,7 +127,7 @@ public static class CampaignReportCard
                 ShowBarValues = true,
                 Fallback = table,
             });
-        foreach (var note in NotShownNote(topics.Where(t => t.FirstPercent is null).Select(t => t.Label)))
+        foreach (var note in NotShownNote(topics.Where(t => t.FirstPercent is null && t.FirstBand is null).Select(t => t.Label)))
         {
             yield return note;
         }
@@ -126,7 +137,7 @@ public static class CampaignReportCard
     {
         yield return Blocks.SubHeading("Before and after");
         yield return Blocks.Paragraph(overall.LearnersWithBoth is { } both
-            ? $"The {both} learners who took both assessments scored {Percent(overall.BeforePercent)} before and {Percent(overall.AfterPercent)} after ({Points(overall.ChangePoints)})."
+            ? $"The {both} learners who took both assessments scored {Percent(overall.BeforePercent, overall.BeforeBand)} before and {Percent(overall.AfterPercent, overall.AfterBand)} after ({Change(overall)})."
             : "Fewer than 5 learners have taken both the first and the last assessment, so no scores are shown yet.");
         if (topics.Count == 0)
         {
@@ -137,9 +148,9 @@ public static class CampaignReportCard
             ["Topic", "Before", "After", "Change", "Took both"],
             topics.Select(t => (IReadOnlyList<string>)[
                 t.Label,
-                Percent(t.BeforePercent),
-                Percent(t.AfterPercent),
-                Points(t.ChangePoints),
+                Percent(t.BeforePercent, t.BeforeBand),
+                Percent(t.AfterPercent, t.AfterBand),
+                Change(t),
                 t.LearnersWithBoth?.ToString(CultureInfo.InvariantCulture) ?? NotShown]));
         yield return ChartOr(
             table,
@@ -180,7 +191,7 @@ public static class CampaignReportCard
 
     private static CardElement GapChart(string title, string header, IReadOnlyList<ReportValueView> rows)
     {
-        var table = Blocks.Table([header, "Answered right"], rows.Select(r => (IReadOnlyList<string>)[r.Label, Percent(r.Percent)]));
+        var table = Blocks.Table([header, "Answered right"], rows.Select(r => (IReadOnlyList<string>)[r.Label, Percent(r.Percent, r.Band)]));
         return ChartOr(
             table,
             rows.Any(r => r.Percent is not null),
@@ -191,10 +202,10 @@ public static class CampaignReportCard
             });
     }
 
-    private static IEnumerable<CardElement> SureButWrong(double? percent)
+    private static IEnumerable<CardElement> SureButWrong(double? percent, string? band)
     {
         yield return Blocks.SubHeading("Sure but wrong");
-        var table = Blocks.Table(["Answers", "Share"], [["Sure but wrong", Percent(percent)], ["All other answers", Percent(100 - percent)]]);
+        var table = Blocks.Table(["Answers", "Share"], [["Sure but wrong", Percent(percent, band)], ["All other answers", Percent(100 - percent, Opposite(band))]]);
         yield return ChartOr(
             table,
             percent is not null,
@@ -224,6 +235,18 @@ public static class CampaignReportCard
             });
         yield return Blocks.Subtle("Estimated from each learner's review history with the spaced-repetition model.");
     }
+
+    /// <summary>The change in points; for a banded score, not shown (it would give the score away).</summary>
+    private static string Change(ReportChangeView change) =>
+        change.ChangePoints is null && change.LearnersWithBoth is not null ? "change not shown: a score is given in words" : Points(change.ChangePoints);
+
+    /// <summary>"none or almost none" for "all or nearly all" and the other way round.</summary>
+    private static string? Opposite(string? band) => band switch
+    {
+        null => null,
+        _ when band.StartsWith("all", StringComparison.Ordinal) => "none or almost none",
+        _ => "all or nearly all",
+    };
 
     /// <summary>The chart (with the table as its fallback) when it has a point to show, else the table alone.</summary>
     private static CardElement ChartOr(Table table, bool anyShown, Func<Chart> chart) => anyShown ? chart() : table;

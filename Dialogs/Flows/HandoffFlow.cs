@@ -13,9 +13,19 @@ using Microsoft.Extensions.Logging;
 /// <summary>
 /// "Message our safeguarding lead": the user's short message goes to the tenant's designated
 /// contacts in Teams. Beacon keeps only that it happened (who, when, to whom), never the text.
+/// At most <see cref="MaxPerLearnerPerWindow"/> per person and hour reach the contacts; the rest get a kind
+/// card saying the concern was already passed on, with the emergency number.
 /// </summary>
 public sealed class HandoffFlow(GuidanceComposer guidance, IHandoffLog handoffs, TimeProvider clock, ILogger<HandoffFlow> logger)
 {
+    /// <summary>How many concerns one person can hand over per <see cref="Window"/>; more would bury a real one under a flood.</summary>
+    public const int MaxPerLearnerPerWindow = 3;
+
+    public static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
+    // One person's requests are counted and sent one at a time on this instance, so parallel requests can't all pass the count.
+    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public async Task<AdaptiveCard> SendAsync(ITurnContext turn, string? message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -43,6 +53,29 @@ public sealed class HandoffFlow(GuidanceComposer guidance, IHandoffLog handoffs,
             return HandoffCard.Sent(emergency, earlier.ToUserIds.Count);
         }
 
+        var gate = Gates[(int)((uint)HashCode.Combine(incoming.TenantId, incoming.From.StableId) % (uint)Gates.Length)];
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await RecentHandoffsAsync(incoming.TenantId, incoming.From.StableId, cancellationToken).ConfigureAwait(false) >= MaxPerLearnerPerWindow)
+            {
+                logger.LogInformation("A handoff was not passed on: the same person handed over {Limit} concerns within the hour", MaxPerLearnerPerWindow);
+                return NoticeCard.Build(
+                    "Your concern has already been passed on",
+                    $"Your safeguarding lead has your recent messages, so I haven't sent this one as well. To add anything, contact them directly: {contact.HowToReach}. If anyone is in immediate danger, call {emergency} now.");
+            }
+
+            return await HandOverAsync(turn, contact, text, emergency, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<AdaptiveCard> HandOverAsync(ITurnContext turn, SafeguardingContact contact, string text, string emergency, CancellationToken cancellationToken)
+    {
+        var incoming = turn.Incoming;
         var now = clock.GetUtcNow();
         var card = HandoffCard.ForContact(incoming.From.Name ?? "A Beacon user", text, now);
         var delivered = new List<string>();
@@ -71,6 +104,23 @@ public sealed class HandoffFlow(GuidanceComposer guidance, IHandoffLog handoffs,
         await RecordAsync(new HandoffRecord(incoming.TenantId, incoming.ActivityId, incoming.From.StableId, now, delivered), cancellationToken)
             .ConfigureAwait(false);
         return HandoffCard.Sent(emergency, delivered.Count);
+    }
+
+    /// <summary>
+    /// Handoffs from this person in the last <see cref="Window"/>, counted in the store so every instance sees the
+    /// same number; 0 while the store is down (better one too many than a concern lost).
+    /// </summary>
+    private async Task<int> RecentHandoffsAsync(string tenantId, string fromUserId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await handoffs.CountFromAsync(tenantId, fromUserId, clock.GetUtcNow() - Window, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Could not count recent handoffs: store unavailable; delivering");
+            return 0;
+        }
     }
 
     /// <summary>The record of this very request, when it was handed over before; unknown (null) while the store is down: better twice than never.</summary>

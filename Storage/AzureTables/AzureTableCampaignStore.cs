@@ -123,6 +123,11 @@ public sealed class AzureTableCampaignStore(AzureTableCampaignTable table) : ICa
             WriteChunked(entity, "Announcement", announcement);
         }
 
+        if (campaign.ReportGroup is { } group)
+        {
+            WriteChunked(entity, "ReportGroup", JsonSerializer.Serialize(group));
+        }
+
         return entity;
     }
 
@@ -157,6 +162,7 @@ public sealed class AzureTableCampaignStore(AzureTableCampaignTable table) : ICa
             UpdatedAt = StoredTime.Parse(AzureTableLearnerStore.Required(entity, "UpdatedAt")),
             ConcurrencyToken = entity.ETag.ToString(),
             Announcement = StoredAnnouncement.Parse(ReadChunked(entity, "Announcement")),
+            ReportGroup = entity.ContainsKey("ReportGroupChunks") ? StringList(ReadChunked(entity, "ReportGroup")) : null,
         };
     }
 

@@ -57,6 +57,24 @@ public sealed class AzureTableHandoffLog(AzureTableStorage storage) : IHandoffLo
             },
             cancellationToken);
 
+    public Task<int> CountFromAsync(string tenantId, string fromUserId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            async ct =>
+            {
+                // Row keys start with the UTC ticks, so the time bound is a key range within the tenant's partition.
+                var from = since.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+                var filter = TableClient.CreateQueryFilter(
+                    $"PartitionKey eq {TableKeys.Tenant(tenantId)} and RowKey ge {from} and FromUserId eq {fromUserId}");
+                var count = 0;
+                await foreach (var entity in storage.Handoffs.QueryAsync<TableEntity>(filter, storage.ListPageSize, ["PartitionKey"], ct).ConfigureAwait(false))
+                {
+                    count++;
+                }
+
+                return count;
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<HandoffRecord>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
         storage.RunAsync<IReadOnlyList<HandoffRecord>>(
             async ct =>

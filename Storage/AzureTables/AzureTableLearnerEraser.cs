@@ -15,8 +15,10 @@ using Beacon.Training.Ports;
 /// In <c>{prefix}Delivery</c> (see <see cref="AzureTableDeliveryTable"/>), the learner's claim
 /// partition (session and reminder claims) and their personal schedule row. In <c>{prefix}Campaigns</c>
 /// (see <see cref="AzureTableCampaignTable"/>), their manager grant, and their id in the audience of
-/// the tenant's campaigns (rewritten with the ETag read, so a concurrent edit is not lost). A table
-/// not created yet holds nothing.
+/// the tenant's campaigns (rewritten with the ETag read, so a concurrent edit is not lost). Records of
+/// others that name the learner (a campaign they created, a role they granted, the safeguarding route they
+/// saved or receive, another person's handoff they received) are anonymised (<see cref="ErasedPerson"/>).
+/// A table not created yet holds nothing.
 /// </summary>
 public sealed class AzureTableLearnerEraser : ILearnerEraser
 {
@@ -63,7 +65,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                     counts[kind] = counts.GetValueOrDefault(kind) + 1;
                 }
 
-                var (grants, audiences) = await CampaignRowsAsync(learner, ct).ConfigureAwait(false);
+                var (grants, audiences, _) = await CampaignRowsAsync(learner, ct).ConfigureAwait(false);
                 if (grants.Count > 0)
                 {
                     counts[LearnerFootprint.ManagerRole] = grants.Count;
@@ -85,6 +87,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                 // Data first, profile last: an interrupted erase leaves the profile, so "forget me" can be asked again.
                 var deleted = await DeleteAsync(storage.LearnerData, await DataRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 deleted += await DeleteAsync(storage.Handoffs, await HandoffRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                deleted += await AnonymiseHandoffRecipientsAsync(learner, ct).ConfigureAwait(false);
                 deleted += await DeleteAsync(Delivery, await DeliveryRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 deleted += await EraseFromCampaignsAsync(learner, ct).ConfigureAwait(false);
                 deleted += await DeleteAsync(storage.Learners, await ProfileRowsAsync(learner, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
@@ -124,8 +127,12 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
 
     private TableClient Campaigns => storage.GetTable("Campaigns");
 
-    /// <summary>The learner's grant row and the tenant's campaign entities (whole) whose audience lists the learner.</summary>
-    private async Task<(List<TableEntity> Grants, List<TableEntity> Audiences)> CampaignRowsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    /// <summary>
+    /// The learner's grant row, the tenant's campaign entities (whole) whose audience lists the learner, and
+    /// the others (whole) that name them: created by them or counting them in reports.
+    /// </summary>
+    private async Task<(List<TableEntity> Grants, List<TableEntity> Audiences, List<TableEntity> Created)> CampaignRowsAsync(
+        LearnerKey learner, CancellationToken cancellationToken)
     {
         var grantFilter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {TableKeys.Tenant(learner.TenantId)} and RowKey eq {AzureTableCampaignTable.GrantRow(learner.LearnerId)}");
@@ -134,6 +141,7 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
         {
             var grants = await QueryKeysAsync(Campaigns, grantFilter, cancellationToken).ConfigureAwait(false);
             var audiences = new List<TableEntity>();
+            var created = new List<TableEntity>();
             await foreach (var entity in Campaigns.QueryAsync<TableEntity>(campaignFilter, storage.ListPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 var campaign = AzureTableCampaignStore.Read(entity);
@@ -142,42 +150,129 @@ public sealed class AzureTableLearnerEraser : ILearnerEraser
                 {
                     audiences.Add(entity);
                 }
+                else if (campaign.CreatedBy == learner.LearnerId || campaign.ReportGroup?.Contains(learner.LearnerId, StringComparer.Ordinal) == true)
+                {
+                    created.Add(entity);
+                }
             }
 
-            return (grants, audiences);
+            return (grants, audiences, created);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return ([], []);
+            return ([], [], []);
         }
     }
 
-    /// <summary>Deletes the learner's grant and takes them out of every campaign audience. Returns the rows changed.</summary>
+    /// <summary>
+    /// Deletes the learner's grant, takes them out of every campaign audience and puts <see cref="ErasedPerson.Id"/>
+    /// in place of their id as a campaign's creator. Returns the rows changed.
+    /// </summary>
     private async Task<int> EraseFromCampaignsAsync(LearnerKey learner, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (grants, audiences) = await CampaignRowsAsync(learner, cancellationToken).ConfigureAwait(false);
+            var (grants, audiences, created) = await CampaignRowsAsync(learner, cancellationToken).ConfigureAwait(false);
             var changed = await DeleteAsync(Campaigns, grants, cancellationToken).ConfigureAwait(false);
             try
             {
-                foreach (var entity in audiences)
+                foreach (var entity in audiences.Concat(created))
                 {
                     var campaign = AzureTableCampaignStore.Read(entity);
                     var remaining = campaign.Audience.LearnerIds.Where(id => !string.Equals(id, learner.LearnerId, StringComparison.Ordinal)).ToList();
                     var announcement = campaign.Announcement is { } a ? a with { Pending = [.. a.Pending.Where(p => p.LearnerId != learner.LearnerId)] } : null;
-                    var rewritten = AzureTableCampaignStore.Write(campaign with { Audience = campaign.Audience with { LearnerIds = remaining }, Announcement = announcement });
+                    var rewritten = AzureTableCampaignStore.Write(campaign with
+                    {
+                        CreatedBy = campaign.CreatedBy == learner.LearnerId ? ErasedPerson.Id : campaign.CreatedBy,
+                        ReportGroup = campaign.ReportGroup?.Where(id => !string.Equals(id, learner.LearnerId, StringComparison.Ordinal)).ToList(),
+                        Audience = campaign.Audience with { LearnerIds = remaining },
+                        Announcement = announcement,
+                    });
                     await Campaigns.UpdateEntityAsync(rewritten, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                     changed++;
                 }
 
-                return changed;
+                return changed + await AnonymiseSettingsAsync(learner, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < AudienceAttempts)
             {
                 // A manager saved the campaign in between: read it again.
             }
         }
+    }
+
+    /// <summary>
+    /// In the tenant's grants and safeguarding route: <see cref="ErasedPerson.Id"/> in place of the learner as who
+    /// granted a role or last saved the route, and their name dropped as a recipient. Returns the rows changed.
+    /// </summary>
+    private async Task<int> AnonymiseSettingsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var filter = AzureTableCampaignTable.RangeFilter(AzureTableCampaignTable.GrantPrefix, learner.TenantId)
+            + " or " + TableClient.CreateQueryFilter(
+                $"PartitionKey eq {TableKeys.Tenant(learner.TenantId)} and RowKey eq {AzureTableCampaignTable.SafeguardingRow}");
+        var changes = new List<TableEntity>();
+        try
+        {
+            await foreach (var entity in Campaigns.QueryAsync<TableEntity>(filter, storage.ListPageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (SettingsChange(entity, learner.LearnerId) is { } change)
+                {
+                    changes.Add(change);
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
+        }
+
+        foreach (var change in changes)
+        {
+            await Campaigns.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+
+        return changes.Count;
+    }
+
+    /// <summary>The properties of a grant or route entity to merge so it no longer names the learner; null when it does not.</summary>
+    private static TableEntity? SettingsChange(TableEntity entity, string learnerId)
+    {
+        var change = new TableEntity(entity.PartitionKey, entity.RowKey);
+        foreach (var property in (string[])["GrantedBy", "UpdatedBy"])
+        {
+            if (entity.GetString(property) == learnerId)
+            {
+                change[property] = ErasedPerson.Id;
+            }
+        }
+
+        if (ErasedReferences.WithoutName(StoredRecipients.Parse(entity.GetString("Recipients")), learnerId) is { } recipients)
+        {
+            change["Recipients"] = StoredRecipients.Format(recipients);
+        }
+
+        return change.Count > 2 ? change : null;
+    }
+
+    /// <summary>Puts <see cref="ErasedPerson.Id"/> in place of the learner among the recipients of other people's handoffs.</summary>
+    private async Task<int> AnonymiseHandoffRecipientsAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Tenant(learner.TenantId)}");
+        var changes = new List<TableEntity>();
+        await foreach (var entity in storage.Handoffs.QueryAsync<TableEntity>(filter, storage.ListPageSize, ["PartitionKey", "RowKey", "ToUserIds"], cancellationToken).ConfigureAwait(false))
+        {
+            if (ErasedReferences.ReplaceInList(entity.GetString("ToUserIds") ?? string.Empty, '\n', learner.LearnerId) is { } replaced)
+            {
+                changes.Add(new TableEntity(entity.PartitionKey, entity.RowKey) { ["ToUserIds"] = replaced });
+            }
+        }
+
+        foreach (var change in changes)
+        {
+            await storage.Handoffs.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+
+        return changes.Count;
     }
 
     private async Task<List<TableEntity>> HandoffRowsAsync(LearnerKey learner, CancellationToken cancellationToken)

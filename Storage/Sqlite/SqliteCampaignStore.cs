@@ -19,7 +19,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
     internal const string Columns = """
         tenant_id, campaign_id, name, created_by, status, audience_kind, team_id, team_name, audience, tracks, topics,
         start_date, end_date, days, local_time, questions_per_session, pre_assessment, post_assessment, nudges,
-        created_at, updated_at, version, announcement
+        created_at, updated_at, version, announcement, report_group
         """;
 
     private readonly SqliteDatabase database;
@@ -64,7 +64,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
                     ? $"""
                       INSERT INTO campaigns ({Columns})
                       VALUES ($tenant, $campaign, $name, $created_by, $status, $audience_kind, $team_id, $team_name, $audience, $tracks, $topics,
-                              $start_date, $end_date, $days, $local_time, $questions, $pre, $post, $nudges, $created_at, $updated_at, 1, $announcement)
+                              $start_date, $end_date, $days, $local_time, $questions, $pre, $post, $nudges, $created_at, $updated_at, 1, $announcement, $report_group)
                       ON CONFLICT (tenant_id, campaign_id) DO NOTHING
                       RETURNING version;
                       """
@@ -74,7 +74,8 @@ public sealed class SqliteCampaignStore : ICampaignStore
                           team_id = $team_id, team_name = $team_name, audience = $audience, tracks = $tracks, topics = $topics,
                           start_date = $start_date, end_date = $end_date, days = $days, local_time = $local_time,
                           questions_per_session = $questions, pre_assessment = $pre, post_assessment = $post, nudges = $nudges,
-                          created_at = $created_at, updated_at = $updated_at, version = version + 1, announcement = $announcement
+                          created_at = $created_at, updated_at = $updated_at, version = version + 1, announcement = $announcement,
+                          report_group = $report_group
                       WHERE tenant_id = $tenant AND campaign_id = $campaign AND version = $expected
                       RETURNING version;
                       """;
@@ -192,6 +193,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
         Add(command, "$created_at", StoredTime.Format(campaign.CreatedAt));
         Add(command, "$updated_at", StoredTime.Format(campaign.UpdatedAt));
         Add(command, "$announcement", StoredAnnouncement.Format(campaign.Announcement));
+        Add(command, "$report_group", campaign.ReportGroup is { } group ? JsonSerializer.Serialize(group) : null);
     }
 
     private static Campaign Read(SqliteDataReader reader) => new()
@@ -222,6 +224,7 @@ public sealed class SqliteCampaignStore : ICampaignStore
         UpdatedAt = StoredTime.Parse(reader.GetString(20)),
         ConcurrencyToken = reader.GetInt64(21).ToString(CultureInfo.InvariantCulture),
         Announcement = StoredAnnouncement.Parse(GetNullableString(reader, 22)),
+        ReportGroup = GetNullableString(reader, 23) is { } group ? StringList(group) : null,
     };
 
     private static List<string> StringList(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];

@@ -16,7 +16,7 @@ using Microsoft.Data.Sqlite;
 public sealed class SqliteDatabase : IDisposable
 {
     /// <summary>The schema this build writes. Bump it and add a migration step when a table changes.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private const string SchemaSql = """
         CREATE TABLE IF NOT EXISTS schema_version (
@@ -160,6 +160,7 @@ public sealed class SqliteDatabase : IDisposable
             updated_at TEXT NOT NULL,
             version INTEGER NOT NULL,
             announcement TEXT NULL,
+            report_group TEXT NULL,
             PRIMARY KEY (tenant_id, campaign_id)
         );
         CREATE INDEX IF NOT EXISTS ix_campaigns_status ON campaigns (status, tenant_id, campaign_id);
@@ -608,6 +609,8 @@ public sealed class SqliteDatabase : IDisposable
             [2] = "ALTER TABLE campaigns ADD COLUMN announcement TEXT NULL;",
             // Version 3: safeguarding routes set in chat (a new table only).
             [3] = string.Empty,
+            // Version 4: the people a campaign's reports count, fixed at the first report from the start date.
+            [4] = "ALTER TABLE campaigns ADD COLUMN report_group TEXT NULL;",
         };
         foreach (var (version, sql) in steps.Where(step => step.Key > from))
         {

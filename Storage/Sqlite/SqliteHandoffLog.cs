@@ -55,6 +55,24 @@ public sealed class SqliteHandoffLog(SqliteDatabase database) : IHandoffLog
             },
             cancellationToken);
 
+    public Task<int> CountFromAsync(string tenantId, string fromUserId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async (connection, ct) =>
+            {
+                var command = CreateCommand(connection, """
+                    SELECT COUNT(*) FROM handoffs
+                    WHERE tenant_id = $tenant AND from_user_id = $from AND at_utc_ticks >= $since;
+                    """);
+                await using (command.ConfigureAwait(false))
+                {
+                    Add(command, "$tenant", tenantId);
+                    Add(command, "$from", fromUserId);
+                    Add(command, "$since", since.UtcTicks);
+                    return Convert.ToInt32(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<HandoffRecord>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<HandoffRecord>>(
             async (connection, ct) =>

@@ -10,7 +10,8 @@ using static Beacon.Storage.Sqlite.SqliteDatabase;
 /// learner column (<c>learner_id</c>, or <c>from_user_id</c> for the handoff audit), so tables
 /// added later are covered without a change here, and counts or deletes that learner's rows, all
 /// in one transaction. Campaign audiences hold learner ids in a JSON array, so the learner is taken
-/// out of those arrays (and the campaign's row version moves on) in the same transaction.
+/// out of those arrays (and the campaign's row version moves on) in the same transaction, and every
+/// record of someone else that names them is anonymised (<see cref="ErasedPerson"/>).
 /// </summary>
 public sealed class SqliteLearnerEraser : ILearnerEraser
 {
@@ -121,12 +122,109 @@ public sealed class SqliteLearnerEraser : ILearnerEraser
                         deleted += await pending.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                     }
 
+                    deleted += await AnonymiseAsync(connection, transaction, learner, ct).ConfigureAwait(false);
                     await transaction.CommitAsync(ct).ConfigureAwait(false);
                     return deleted;
                 }
             },
             _ => database.Cache.Forget(learner),
             cancellationToken);
+
+    /// <summary>
+    /// Takes the learner out of campaigns' report groups and replaces their id with <see cref="ErasedPerson.Id"/> in the
+    /// records of others that name them: campaigns they created, manager roles they granted, the safeguarding route they last saved (their name as a
+    /// recipient goes too), and other people's handoffs they received. Returns the rows changed.
+    /// </summary>
+    private static async Task<int> AnonymiseAsync(SqliteConnection connection, SqliteTransaction transaction, LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var sql in AnonymiseStatements)
+        {
+            var command = CreateCommand(connection, sql, transaction);
+            await using (command.ConfigureAwait(false))
+            {
+                Add(command, "$tenant", learner.TenantId);
+                Add(command, "$learner", learner.LearnerId);
+                Add(command, "$erased", ErasedPerson.Id);
+                changed += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        changed += await RewriteRowsAsync(
+            connection,
+            transaction,
+            learner,
+            "SELECT handoff_id, to_user_ids FROM handoffs WHERE tenant_id = $tenant AND instr(to_user_ids, $learner) > 0;",
+            "UPDATE handoffs SET to_user_ids = $value WHERE tenant_id = $tenant AND handoff_id = $key;",
+            text => ErasedReferences.ReplaceInList(text, '\n', learner.LearnerId),
+            cancellationToken).ConfigureAwait(false);
+        changed += await RewriteRowsAsync(
+            connection,
+            transaction,
+            learner,
+            "SELECT tenant_id, recipients FROM safeguarding_routes WHERE tenant_id = $tenant AND instr(recipients, $learner) > 0;",
+            "UPDATE safeguarding_routes SET recipients = $value WHERE tenant_id = $key;",
+            text => ErasedReferences.WithoutName(StoredRecipients.Parse(text), learner.LearnerId) is { } named ? StoredRecipients.Format(named) : null,
+            cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
+    private static readonly string[] AnonymiseStatements =
+    [
+        "UPDATE campaigns SET created_by = $erased, version = version + 1 WHERE tenant_id = $tenant AND created_by = $learner;",
+        """
+        UPDATE campaigns SET
+            report_group = (SELECT json_group_array(value) FROM json_each(campaigns.report_group) WHERE value <> $learner),
+            version = version + 1
+        WHERE tenant_id = $tenant AND report_group IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(campaigns.report_group) WHERE value = $learner);
+        """,
+        "UPDATE manager_grants SET granted_by = $erased WHERE tenant_id = $tenant AND granted_by = $learner;",
+        "UPDATE safeguarding_routes SET updated_by = $erased WHERE tenant_id = $tenant AND updated_by = $learner;",
+    ];
+
+    /// <summary>Reads (key, text) rows the select finds, and writes back the text <paramref name="rewrite"/> changes (null: unchanged).</summary>
+    private static async Task<int> RewriteRowsAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        LearnerKey learner,
+        string select,
+        string update,
+        Func<string, string?> rewrite,
+        CancellationToken cancellationToken)
+    {
+        var rewritten = new List<(string Key, string Value)>();
+        var query = CreateCommand(connection, select, transaction);
+        await using (query.ConfigureAwait(false))
+        {
+            Add(query, "$tenant", learner.TenantId);
+            Add(query, "$learner", learner.LearnerId);
+            var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (rewrite(reader.GetString(1)) is { } value)
+                    {
+                        rewritten.Add((reader.GetString(0), value));
+                    }
+                }
+            }
+        }
+
+        foreach (var (key, value) in rewritten)
+        {
+            var command = CreateCommand(connection, update, transaction);
+            await using (command.ConfigureAwait(false))
+            {
+                Add(command, "$tenant", learner.TenantId);
+                Add(command, "$key", key);
+                Add(command, "$value", value);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return rewritten.Count;
+    }
 
     /// <summary>The user tables that hold rows keyed by tenant and learner, with their learner column.</summary>
     internal static async Task<IReadOnlyList<(string Table, string Column)>> LearnerTablesAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)

@@ -161,7 +161,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
             $"""
             INSERT INTO campaigns ({SqliteCampaignStore.Columns})
             VALUES ($tenant, $campaign, $name, $created_by, $status, $audience_kind, $team_id, $team_name, $audience, $tracks, $topics,
-                    $start_date, $end_date, $days, $local_time, $questions, $pre, $post, $nudges, $created_at, $updated_at, 1, $announcement)
+                    $start_date, $end_date, $days, $local_time, $questions, $pre, $post, $nudges, $created_at, $updated_at, 1, $announcement, $report_group)
             ON CONFLICT (tenant_id, campaign_id) DO UPDATE SET
                 name = excluded.name, created_by = excluded.created_by, status = excluded.status, audience_kind = excluded.audience_kind,
                 team_id = excluded.team_id, team_name = excluded.team_name, audience = excluded.audience, tracks = excluded.tracks,
@@ -169,7 +169,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
                 local_time = excluded.local_time, questions_per_session = excluded.questions_per_session,
                 pre_assessment = excluded.pre_assessment, post_assessment = excluded.post_assessment, nudges = excluded.nudges,
                 created_at = excluded.created_at, updated_at = excluded.updated_at, version = campaigns.version + 1,
-                announcement = excluded.announcement;
+                announcement = excluded.announcement, report_group = excluded.report_group;
             """,
             command => SqliteCampaignStore.Bind(command, campaign),
             cancellationToken);

@@ -10,7 +10,8 @@ public class CampaignReportCalculatorTests
     [Fact]
     public void Five_answering_learners_get_every_figure_worked_out_by_hand()
     {
-        var report = new ReportScenario(answering: 5, silent: 1).Compute();
+        // Exact figures (a tenant with individual results on); the bands of the default report are tested below.
+        var report = new ReportScenario(answering: 5, silent: 1).Compute(individualsAllowed: true);
 
         Assert.Equal(6, report.AudienceSize);
 
@@ -58,8 +59,54 @@ public class CampaignReportCalculatorTests
         // Each learner reviewed the campaign question one stability ago: R = 0.9. New and non-campaign items are left out.
         Assert.Equal(0.9, report.RetentionNow.Value!.Value, Precision);
         Assert.Equal(5, report.RetentionNow.Learners);
+    }
 
+    [Fact]
+    public void Shares_at_or_next_to_none_and_all_of_a_group_are_banded_unless_individual_results_are_on()
+    {
+        var report = new ReportScenario(answering: 5, silent: 1).Compute();
+
+        // 5 of 6 took part; 14 of 14 latest answers right; law pre-assessment 1 of 5 right, post 5 of 5.
+        Assert.Equal(ReportBand.AllOrNearlyAll, report.Weeks[0].Participation.Band);
+        Assert.Null(report.Weeks[0].Participation.Value);
+        Assert.Equal(6, report.Weeks[0].Participation.Learners);
+        Assert.Equal(ReportBand.AllOrNearlyAll, report.OverallProficiency.Now.Band);
+        Assert.Null(report.OverallProficiency.Now.Value);
+        var legal = report.Assessment.Single(a => a.Topic == Topic.Legal).Change;
+        Assert.Equal(ReportBand.NoneOrAlmostNone, legal.BeforeShare.Band);
+        Assert.Equal(ReportBand.AllOrNearlyAll, legal.AfterShare.Band);
+        Assert.Null(legal.ChangePoints);
+        Assert.Equal(5, legal.LearnersWithBoth);
+
+        // Away from the ends, numbers stay: 8 of 14 first answers, 7 of 30 sessions, 2 of 24 answers sure but wrong.
+        Assert.Equal(8.0 / 14, report.OverallProficiency.FirstAnswer.Value!.Value, Precision);
+        Assert.Equal(7.0 / 30, report.Weeks[0].Completion.Value!.Value, Precision);
+        Assert.Equal(2.0 / 24, report.ConfidentButWrong.Value!.Value, Precision);
         Assert.Empty(report.Individuals);
+
+        var exact = new ReportScenario(answering: 5, silent: 1).Compute(individualsAllowed: true);
+        Assert.Equal(1.0, exact.OverallProficiency.Now.Value);
+        Assert.Equal(ReportBand.None, exact.OverallProficiency.Now.Band);
+    }
+
+    [Theory]
+    [InlineData(0, 20, ReportBand.NoneOrAlmostNone)]
+    [InlineData(1, 20, ReportBand.NoneOrAlmostNone)]
+    [InlineData(2, 20, ReportBand.None)]
+    [InlineData(18, 20, ReportBand.None)]
+    [InlineData(19, 20, ReportBand.AllOrNearlyAll)]
+    [InlineData(20, 20, ReportBand.AllOrNearlyAll)]
+    [InlineData(0, 5, ReportBand.NoneOrAlmostNone)]
+    [InlineData(5, 5, ReportBand.AllOrNearlyAll)]
+    public void A_band_covers_the_end_of_the_scale_and_its_neighbour_so_it_never_means_exactly_everyone(int part, int whole, ReportBand band)
+    {
+        var share = ReportShare.Of(part, whole, learners: 5, ReportDetail.Banded);
+
+        Assert.Equal(band, share.Band);
+        Assert.Equal(band == ReportBand.None ? (double)part / whole : null, share.Value);
+        Assert.Equal(5, share.Learners);
+        Assert.False(share.IsSuppressed);
+        Assert.Equal((double)part / whole, ReportShare.Of(part, whole, learners: 5, ReportDetail.Exact).Value);
     }
 
     [Fact]
@@ -91,7 +138,8 @@ public class CampaignReportCalculatorTests
         var report = new ReportScenario(answering: 4, silent: 1).Compute();
 
         Assert.Equal(5, report.AudienceSize);
-        Assert.Equal(0.8, report.Weeks[0].Participation.Value!.Value, Precision);
+        Assert.Equal(ReportBand.AllOrNearlyAll, report.Weeks[0].Participation.Band);
+        Assert.Equal(5, report.Weeks[0].Participation.Learners);
         Assert.True(report.OverallProficiency.FirstAnswer.IsSuppressed);
         Assert.True(report.OverallAssessment.IsSuppressed);
         Assert.True(report.ConfidentButWrong.IsSuppressed);
@@ -153,10 +201,10 @@ public class CampaignReportCalculatorTests
     public void The_threshold_is_five_distinct_learners()
     {
         Assert.Equal(5, ReportPrivacy.MinimumLearners);
-        Assert.True(ReportShare.Of(1, 2, learners: 4).IsSuppressed);
-        Assert.Equal(0.5, ReportShare.Of(1, 2, learners: 5).Value);
-        Assert.True(ReportChange.Of(1, 2, 2, 2, learnersWithBoth: 4).IsSuppressed);
-        Assert.Equal(50, ReportChange.Of(1, 2, 2, 2, learnersWithBoth: 5).ChangePoints);
+        Assert.True(ReportShare.Of(1, 2, learners: 4, ReportDetail.Exact).IsSuppressed);
+        Assert.Equal(0.5, ReportShare.Of(1, 2, learners: 5, ReportDetail.Exact).Value);
+        Assert.True(ReportChange.Of(1, 2, 2, 2, learnersWithBoth: 4, ReportDetail.Exact).IsSuppressed);
+        Assert.Equal(50, ReportChange.Of(1, 2, 2, 2, learnersWithBoth: 5, ReportDetail.Exact).ChangePoints);
     }
 
     private static IEnumerable<ReportShare> AllShares(CampaignReport report) =>

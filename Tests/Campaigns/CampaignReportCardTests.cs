@@ -61,6 +61,29 @@ public class CampaignReportCardTests
     }
 
     [Fact]
+    public void A_share_of_none_or_all_is_given_in_words_and_left_out_of_the_chart()
+    {
+        var card = Card(new ReportScenario(answering: 5, silent: 1), CsvLink);
+
+        var weeks = Charts(card).Single(c => (string?)c["type"] == "Chart.Line");
+        Assert.DoesNotContain(weeks["data"]!.AsArray(), series => (string?)series!["legend"] == "Took part" && series["values"]!.AsArray().Count > 0);
+        var week = CardTree.OfType(weeks["fallback"]!, "TableRow").Select(Cells).Single(r => r[0] == "Week 1 (2 Mar)");
+        Assert.Equal("all or nearly all", week[1]);
+        var text = card.ToJsonString();
+        Assert.DoesNotContain("100%", text, StringComparison.Ordinal);
+        Assert.Contains("scored 40% before and all or nearly all after (change not shown: a score is given in words)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(CardTree.TextBlocks(card), block => ((string)block["text"]!).Contains("Week 1", StringComparison.Ordinal) && ((string)block["text"]!).Contains("Hidden", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_a_csv_link_the_card_says_why()
+    {
+        var card = Card(new ReportScenario(answering: 5, silent: 1), csvLink: null);
+
+        Assert.Contains(CardTree.TextBlocks(card), block => (string?)block["text"] == CampaignReportCard.NoCsvLink);
+    }
+
+    [Fact]
     public void The_card_offers_the_csv_download_and_never_names_a_person()
     {
         var scenario = new ReportScenario(answering: 5, silent: 1);

@@ -11,9 +11,12 @@ public class CampaignReportCsvTests
 
         Assert.Equal(CampaignReportCsv.Header, lines[0]);
         Assert.Contains("campaign,Spring refresher,audience,6,6,false,", lines);
-        Assert.Contains("participation,Week 1 (2 Mar),took_part_percent,83.3,6,false,", lines);
+        Assert.Contains("participation,Week 1 (2 Mar),took_part_percent,,6,false,all or nearly all", lines);
         Assert.Contains("proficiency,All topics,first_answer_right_percent,57.1,5,false,", lines);
-        Assert.Contains("assessment,All topics,change_points,60.0,5,false,", lines);
+        Assert.Contains("proficiency,All topics,latest_answer_right_percent,,5,false,all or nearly all", lines);
+        Assert.Contains("assessment,All topics,before_percent,40.0,5,false,", lines);
+        Assert.Contains("assessment,All topics,after_percent,,5,false,all or nearly all", lines);
+        Assert.Contains("assessment,All topics,change_points,,5,false,not shown: a score is given in words", lines);
         Assert.Contains("assessment,All topics,learners_who_took_both,5,5,false,", lines);
         Assert.Contains("gap_by_topic,Responding safely,answered_right_percent,,,true,fewer than 5 learners", lines);
         Assert.Contains("gap_by_indicator,Debt bondage,answered_right_percent,80.0,5,false,", lines);
@@ -46,6 +49,8 @@ public class CampaignReportCsvTests
         Assert.Contains("individual,Person learner-1,answered,6,1,false,", lines);
         Assert.Contains("individual,Person learner-1,pre_assessment_percent,0.0,1,false,", lines);
         Assert.Contains("individual,Person learner-6,answered,0,1,false,", lines);
+        Assert.Contains("participation,Week 1 (2 Mar),took_part_percent,83.3,6,false,", lines);
+        Assert.Contains("assessment,All topics,change_points,60.0,5,false,", lines);
     }
 
     [Fact]

@@ -71,6 +71,36 @@ public sealed class CampaignReportExportTests : IAsyncLifetime
         Assert.Equal(CampaignReportEndpoints.ExpiredMessage, await expired.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Without_a_public_base_url_an_authenticated_bot_issues_no_link_and_says_why()
+    {
+        await using var authenticated = await StartAsync(
+            clock,
+            scenario,
+            SigningKey,
+            ("Bot:PublicBaseUrl", null),
+            ("Bot:MicrosoftAppId", "6f0c1d52-4b8e-4f1a-9a57-3c2d1e0f9b81"),
+            ("Bot:MicrosoftAppPassword", "not-a-real-secret"));
+
+        var link = authenticated.Services.GetRequiredService<ICampaignReportLinks>().IssueCsvLink(Report);
+
+        Assert.Null(link);
+        Assert.Contains(authenticated.Logs.Lines, line => line.Contains(CampaignReportLinks.MissingBaseUrl, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_a_public_base_url_a_development_bot_links_to_its_own_loopback_address()
+    {
+        await using var development = await StartAsync(clock, scenario, SigningKey, ("Bot:PublicBaseUrl", null));
+
+        var link = development.Services.GetRequiredService<ICampaignReportLinks>().IssueCsvLink(Report);
+
+        Assert.NotNull(link);
+        Assert.True(link.IsLoopback, link.AbsoluteUri);
+        Assert.Equal(development.BaseAddress.GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
+        Assert.DoesNotContain(development.Logs.Lines, line => line.Contains(CampaignReportLinks.MissingBaseUrl, StringComparison.Ordinal));
+    }
+
     public static TheoryData<string> Tamperings => ["tenant", "campaign", "other campaign", "expires", "signature", "no signature", "no expiry", "signature case"];
 
     [Theory]
@@ -120,7 +150,7 @@ public sealed class CampaignReportExportTests : IAsyncLifetime
     {
         await using var allowing = await StartAsync(clock, scenario, SigningKey, ("Campaigns:Tenants:tenant-r:ShowIndividualResults", "true"));
         await SeedAsync(allowing, scenario);
-        var link = allowing.Services.GetRequiredService<ICampaignReportLinks>().IssueCsvLink(Report);
+        var link = allowing.Services.GetRequiredService<ICampaignReportLinks>().IssueCsvLink(Report)!;
 
         var body = await Http.GetStringAsync(new Uri(allowing.BaseAddress, link.PathAndQuery));
 
@@ -133,7 +163,7 @@ public sealed class CampaignReportExportTests : IAsyncLifetime
         await using var first = await StartAsync(clock, scenario, signingKey: null);
         await using var second = await StartAsync(clock, scenario, signingKey: null);
         await using var sameKey = await StartAsync(clock, scenario, SigningKey);
-        var firstLink = first.Services.GetRequiredService<ICampaignReportLinks>().IssueCsvLink(Other);
+        var firstLink = first.Services.GetRequiredService<ICampaignReportLinks>().IssueCsvLink(Other)!;
 
         using var elsewhere = await Http.GetAsync(new Uri(second.BaseAddress, firstLink.PathAndQuery));
         using var sharedKey = await Http.GetAsync(new Uri(sameKey.BaseAddress, Link(Other).PathAndQuery));
@@ -144,7 +174,7 @@ public sealed class CampaignReportExportTests : IAsyncLifetime
         Assert.DoesNotContain(bot.Logs.Lines, line => line.Contains("Campaigns:ExportSigningKey is not set", StringComparison.Ordinal));
     }
 
-    private Uri Link(CampaignKey campaign) => bot.Services.GetRequiredService<ICampaignReportLinks>().IssueCsvLink(campaign);
+    private Uri Link(CampaignKey campaign) => bot.Services.GetRequiredService<ICampaignReportLinks>().IssueCsvLink(campaign)!;
 
     private Uri OnBot(Uri link) => new(bot.BaseAddress, link.PathAndQuery);
 
@@ -154,7 +184,7 @@ public sealed class CampaignReportExportTests : IAsyncLifetime
     private static string Flip(string text) =>
         string.Concat(text.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)));
 
-    private static async Task<RunningBot> StartAsync(TimeProvider clock, ReportScenario scenario, string? signingKey, params (string Key, string Value)[] settings)
+    private static async Task<RunningBot> StartAsync(TimeProvider clock, ReportScenario scenario, string? signingKey, params (string Key, string? Value)[] settings)
     {
         var campaigns = new Mock<ICampaignStore>();
         campaigns.Setup(s => s.GetAsync(It.IsAny<CampaignKey>(), It.IsAny<CancellationToken>()))

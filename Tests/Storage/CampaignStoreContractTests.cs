@@ -74,6 +74,20 @@ public abstract class CampaignStoreContractTests : IAsyncLifetime
     internal static string Stored(Campaign campaign) => JsonSerializer.Serialize(campaign with { ConcurrencyToken = null });
 
     [Fact]
+    public async Task A_fixed_report_group_round_trips_and_an_unfixed_one_stays_null()
+    {
+        var saved = await Stores.Campaigns.SaveAsync(Sample(), None);
+        Assert.Null((await Stores.Campaigns.GetAsync(saved.Key, None))!.ReportGroup);
+
+        await Stores.Campaigns.SaveAsync(saved with { ReportGroup = ["aad-1", "aad-2"] }, None);
+        var fixedGroup = await Stores.Campaigns.GetAsync(saved.Key, None);
+        Assert.Equal(["aad-1", "aad-2"], fixedGroup!.ReportGroup);
+
+        await Stores.Campaigns.SaveAsync(fixedGroup with { ReportGroup = [] }, None);
+        Assert.Equal([], (await Stores.Campaigns.GetAsync(saved.Key, None))!.ReportGroup);
+    }
+
+    [Fact]
     public async Task A_campaign_round_trips_every_field()
     {
         var saved = await Stores.Campaigns.SaveAsync(Sample(), None);

@@ -22,6 +22,7 @@ public sealed record EraseStores(
     IDeliveryClaimStore Claims,
     ICampaignStore Campaigns,
     IManagerGrantStore Grants,
+    ISafeguardingRouteStore Routes,
     ILearnerEraser Eraser,
     Func<ValueTask> Cleanup);
 
@@ -195,6 +196,53 @@ public abstract class EraseContractTests : IAsyncLifetime
         Assert.True(await Stores.Learners.TryMarkWelcomedAsync(Forgotten, Start.AddDays(1), None), "the old welcome marker survived");
     }
 
+    [Fact]
+    public async Task Forget_me_leaves_no_entra_id_of_the_person_in_campaigns_grants_or_handoffs()
+    {
+        var tenant = Forgotten.TenantId;
+        await SeedAsync(Forgotten, prompts: 1, reviews: 1);
+        var created = new CampaignKey(tenant, "madeby1");
+        await Stores.Campaigns.SaveAsync(
+            new Campaign
+            {
+                TenantId = tenant,
+                Id = created.CampaignId,
+                Name = "Made by the forgotten manager",
+                CreatedBy = Forgotten.LearnerId,
+                Audience = new CampaignAudience { Kind = AudienceKind.Picked, LearnerIds = ["someone-else"] },
+            },
+            None);
+        await Stores.Grants.GrantAsync(new ManagerGrant(tenant, "granted-by-them", "Another Manager", Forgotten.LearnerId, Start), None);
+        await Stores.Routes.SaveAsync(
+            new SafeguardingRoute
+            {
+                TenantId = tenant,
+                Name = "Safeguarding team",
+                HowToReach = "ext 100",
+                Recipients = [new SafeguardingRecipient(Forgotten.LearnerId, "Person To Forget"), new SafeguardingRecipient("lead-2", "Second Lead")],
+                UpdatedBy = Forgotten.LearnerId,
+                UpdatedAt = Start,
+            },
+            None);
+        await Stores.Handoffs.RecordAsync(new HandoffRecord(tenant, "h-of-someone-else", "someone-else", Start, [Forgotten.LearnerId, "29:contact-1"]), None);
+
+        await Eraser.EraseAsync(Forgotten, None);
+
+        Assert.Equal(ErasedPerson.Id, (await Stores.Campaigns.GetAsync(created, None))!.CreatedBy);
+        Assert.Equal(ErasedPerson.Id, (await Stores.Grants.ListAsync(tenant, None)).Single(g => g.LearnerId == "granted-by-them").GrantedBy);
+        var route = await Stores.Routes.GetAsync(tenant, None);
+        Assert.Equal(ErasedPerson.Id, route!.UpdatedBy);
+        Assert.Equal([new SafeguardingRecipient(Forgotten.LearnerId, null), new SafeguardingRecipient("lead-2", "Second Lead")], route.Recipients);
+        Assert.Equal([ErasedPerson.Id, "29:contact-1"], (await Stores.Handoffs.FindAsync(tenant, "h-of-someone-else", None))!.ToUserIds);
+        Assert.Equal("someone-else", (await Stores.Handoffs.FindAsync(tenant, "h-of-someone-else", None))!.FromUserId);
+
+        // Kept on purpose (docs/security.md): the id as a recipient of the organisation's route, so concerns keep reaching them.
+        var traces = await RawTracesAsync(Forgotten.LearnerId);
+        Assert.Single(traces);
+        Assert.Contains("safeguarding", traces[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await Eraser.EraseAsync(Forgotten, None));
+    }
+
     private const string CampaignId = "erasecamp1";
 
     private async Task SeedAsync(LearnerKey key, int prompts, int reviews)
@@ -268,6 +316,7 @@ public sealed class SqliteEraseContractTests : EraseContractTests
             new SqliteDeliveryClaimStore(db),
             new SqliteCampaignStore(db),
             new SqliteManagerGrantStore(db),
+            new SqliteSafeguardingRouteStore(db),
             new SqliteLearnerEraser(db),
             () =>
             {
@@ -340,6 +389,7 @@ public sealed class AzureTablesEraseContractTests(AzuriteFixture azurite) : Eras
             new AzureTableDeliveryClaimStore(delivery),
             new AzureTableCampaignStore(campaigns),
             new AzureTableManagerGrantStore(campaigns),
+            new AzureTableSafeguardingRouteStore(campaigns),
             new AzureTableLearnerEraser(storage),
             async () =>
             {

@@ -125,6 +125,7 @@ public sealed class SqliteStoreTests : IDisposable
     [Theory]
     [InlineData(1L)]
     [InlineData(2L)]
+    [InlineData(3L)]
     public async Task A_database_of_an_older_schema_is_migrated_step_by_step_and_keeps_its_data(long oldVersion)
     {
         var path = directory.Combine("beacon.db");
@@ -134,8 +135,13 @@ public sealed class SqliteStoreTests : IDisposable
             await new SqliteCampaignStore(database).SaveAsync(campaign, None);
         }
 
-        // Back to the older schema: version 2 had no safeguarding routes, version 1 no campaign announcements either.
-        await ScalarAsync(path, $"DROP TABLE safeguarding_routes; UPDATE schema_version SET version = {oldVersion};");
+        // Back to the older schema: version 3 had no report groups, version 2 no safeguarding routes either, version 1 no campaign announcements.
+        await ScalarAsync(path, $"ALTER TABLE campaigns DROP COLUMN report_group; UPDATE schema_version SET version = {oldVersion};");
+        if (oldVersion <= 2)
+        {
+            await ScalarAsync(path, "DROP TABLE safeguarding_routes;");
+        }
+
         if (oldVersion == 1)
         {
             await ScalarAsync(path, "ALTER TABLE campaigns DROP COLUMN announcement;");
@@ -147,6 +153,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal((long)SqliteDatabase.SchemaVersion, await ScalarAsync(path, "SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM schema_version;"));
         Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM pragma_table_info('campaigns') WHERE name = 'announcement';"));
+        Assert.Equal(1L, await ScalarAsync(path, "SELECT COUNT(*) FROM pragma_table_info('campaigns') WHERE name = 'report_group';"));
         var kept = await new SqliteCampaignStore(migrated).GetAsync(new Beacon.Training.Campaigns.CampaignKey(campaign.TenantId, campaign.Id), None);
         Assert.Equal(campaign.Name, kept?.Name);
         var routes = new SqliteSafeguardingRouteStore(migrated);

@@ -92,6 +92,22 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handoffs_from_one_person_are_counted_since_a_time_within_their_tenant()
+    {
+        var at = T(2025, 5, 1, TimeSpan.Zero);
+        await Stores.Handoffs.RecordAsync(new HandoffRecord("tenant-a", "h-old", "user-1", at.AddMinutes(-61), ["lead-1"]), None);
+        await Stores.Handoffs.RecordAsync(new HandoffRecord("tenant-a", "h-edge", "user-1", at.AddMinutes(-60), ["lead-1"]), None);
+        await Stores.Handoffs.RecordAsync(new HandoffRecord("tenant-a", "h-new", "user-1", at, ["lead-1"]), None);
+        await Stores.Handoffs.RecordAsync(new HandoffRecord("tenant-a", "h-other", "user-2", at, ["lead-1"]), None);
+        await Stores.Handoffs.RecordAsync(new HandoffRecord("tenant-b", "h-elsewhere", "user-1", at, ["lead-9"]), None);
+
+        Assert.Equal(2, await Stores.Handoffs.CountFromAsync("tenant-a", "user-1", at.AddHours(-1), None));
+        Assert.Equal(1, await Stores.Handoffs.CountFromAsync("tenant-a", "user-2", at.AddHours(-1), None));
+        Assert.Equal(1, await Stores.Handoffs.CountFromAsync("tenant-b", "user-1", at.AddHours(-1), None));
+        Assert.Equal(0, await Stores.Handoffs.CountFromAsync("tenant-a", "user-1", at.AddTicks(1), None));
+    }
+
+    [Fact]
     public async Task A_handoff_is_found_by_its_id_within_its_tenant_only()
     {
         var recorded = new HandoffRecord("tenant-a", "activity:1|x", "user-1", T(2025, 5, 1, TimeSpan.FromHours(2)), ["lead-1", "lead-2"]);

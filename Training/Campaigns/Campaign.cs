@@ -59,6 +59,12 @@ public sealed record Campaign
     /// <summary>The personal announcements sent in the background after the confirm; null before it (and for campaigns confirmed before announcements were queued).</summary>
     public CampaignAnnouncement? Announcement { get; init; }
 
+    /// <summary>
+    /// The people its reports count: fixed by the first report made on or after the start date (null until then),
+    /// so a later change of the audience can't be used to single someone out by comparing two reports.
+    /// </summary>
+    public IReadOnlyList<string>? ReportGroup { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

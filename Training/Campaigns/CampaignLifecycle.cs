@@ -65,6 +65,7 @@ public static class CampaignLifecycle
             TenantId = current.TenantId,
             Id = current.Id,
             CreatedBy = current.CreatedBy,
+            ReportGroup = current.ReportGroup,
             CreatedAt = current.CreatedAt,
             Status = current.Status,
             ConcurrencyToken = current.ConcurrencyToken,

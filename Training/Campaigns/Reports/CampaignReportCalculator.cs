@@ -7,7 +7,9 @@ using Beacon.Training.Reviews;
 /// <summary>
 /// Computes a <see cref="CampaignReport"/> from the answer log. Only answers whose prompt id names the
 /// campaign (<see cref="CampaignPrompt"/>) count; every figure goes through <see cref="ReportShare"/> or
-/// <see cref="ReportChange"/>, which drop it when it covers fewer than <see cref="ReportPrivacy.MinimumLearners"/> learners.
+/// <see cref="ReportChange"/>, which drop it when it covers fewer than <see cref="ReportPrivacy.MinimumLearners"/> learners
+/// and, unless individual results are allowed, show a share at or next to 0% or 100% as a band.
+/// The audience passed in must hold only real people of the report's group (see <c>CampaignReportService</c>).
 /// </summary>
 public static class CampaignReportCalculator
 {
@@ -30,6 +32,7 @@ public static class CampaignReportCalculator
             .Select(data => LearnerAnswers.Of(campaign, pack, data))
             .ToList();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var detail = individualsAllowed ? ReportDetail.Exact : ReportDetail.Banded;
         var answers = learners.SelectMany(l => l.Answers).ToList();
 
         return new CampaignReport
@@ -40,20 +43,21 @@ public static class CampaignReportCalculator
             EndDate = campaign.EndDate,
             GeneratedAt = now,
             AudienceSize = ReportPrivacy.CanShow(learners.Count) ? learners.Count : null,
-            Weeks = Weeks(campaign, learners, today),
-            Proficiency = Topic.All.Select(topic => Proficiency(topic, answers)).Where(HasAnswers(answers)).ToList(),
-            OverallProficiency = Proficiency(null, answers),
+            Weeks = Weeks(campaign, learners, today, detail),
+            Proficiency = Topic.All.Select(topic => Proficiency(topic, answers, detail)).Where(HasAnswers(answers)).ToList(),
+            OverallProficiency = Proficiency(null, answers, detail),
             Assessment = Topic.All
                 .Where(topic => answers.Any(a => a.Question.Topic == topic && a.Prompt.Phase != SessionPhase.Session))
-                .Select(topic => new TopicChange(topic, Assessment(learners, topic)))
+                .Select(topic => new TopicChange(topic, Assessment(learners, topic, detail)))
                 .ToList(),
-            OverallAssessment = Assessment(learners, null),
-            TopicGaps = Gaps(answers, a => a.Question.Topic),
-            IndicatorGaps = Gaps(answers, a => a.Question.Indicator),
+            OverallAssessment = Assessment(learners, null, detail),
+            TopicGaps = Gaps(answers, a => a.Question.Topic, detail),
+            IndicatorGaps = Gaps(answers, a => a.Question.Indicator, detail),
             ConfidentButWrong = ReportShare.Of(
                 answers.Count(a => !a.Record.Correct && a.Record.Confidence == Confidence.Sure),
                 answers.Count,
-                DistinctLearners(answers)),
+                DistinctLearners(answers),
+                detail),
             RetentionNow = Retention(learners, retrievability),
             Individuals = individualsAllowed ? learners.Select(l => Individual(campaign, l, today)).ToList() : [],
         };
@@ -62,7 +66,7 @@ public static class CampaignReportCalculator
     private static Func<TopicProficiency, bool> HasAnswers(List<CampaignAnswer> answers) =>
         row => answers.Any(a => a.Question.Topic == row.Topic);
 
-    private static List<WeekActivity> Weeks(Campaign campaign, List<LearnerAnswers> learners, DateOnly today)
+    private static List<WeekActivity> Weeks(Campaign campaign, List<LearnerAnswers> learners, DateOnly today, ReportDetail detail)
     {
         var weeks = new List<WeekActivity>();
         for (var (number, from) = (1, campaign.StartDate); from <= campaign.EndDate && from <= today; number++, from = from.AddDays(7))
@@ -75,14 +79,14 @@ public static class CampaignReportCalculator
                 number,
                 from,
                 to,
-                ReportShare.Of(participants, learners.Count, learners.Count),
-                ReportShare.Of(completed, sessionDates.Count * learners.Count, learners.Count)));
+                ReportShare.Of(participants, learners.Count, learners.Count, detail),
+                ReportShare.Of(completed, sessionDates.Count * learners.Count, learners.Count, detail)));
         }
 
         return weeks;
     }
 
-    private static TopicProficiency Proficiency(string? topic, List<CampaignAnswer> answers)
+    private static TopicProficiency Proficiency(string? topic, List<CampaignAnswer> answers, ReportDetail detail)
     {
         var items = answers
             .Where(a => topic is null || a.Question.Topic == topic)
@@ -92,12 +96,12 @@ public static class CampaignReportCalculator
         var learners = items.Select(item => item[0].Record.Learner).Distinct().Count();
         return new TopicProficiency(
             topic,
-            ReportShare.Of(items.Count(item => item[0].Record.Correct), items.Count, learners),
-            ReportShare.Of(items.Count(item => item[^1].Record.Correct), items.Count, learners));
+            ReportShare.Of(items.Count(item => item[0].Record.Correct), items.Count, learners, detail),
+            ReportShare.Of(items.Count(item => item[^1].Record.Correct), items.Count, learners, detail));
     }
 
     /// <summary>Pooled pre and post scores of the learners who answered both assessments (in the topic, if given).</summary>
-    private static ReportChange Assessment(List<LearnerAnswers> learners, string? topic)
+    private static ReportChange Assessment(List<LearnerAnswers> learners, string? topic, ReportDetail detail)
     {
         var paired = learners
             .Select(l => (
@@ -110,16 +114,17 @@ public static class CampaignReportCalculator
             paired.Sum(p => p.Pre.Count),
             paired.Sum(p => p.Post.Count(a => a.Record.Correct)),
             paired.Sum(p => p.Post.Count),
-            paired.Count);
+            paired.Count,
+            detail);
     }
 
-    private static List<KnowledgeGap> Gaps(List<CampaignAnswer> answers, Func<CampaignAnswer, string?> key) =>
+    private static List<KnowledgeGap> Gaps(List<CampaignAnswer> answers, Func<CampaignAnswer, string?> key, ReportDetail detail) =>
         answers
             .Where(a => key(a) is not null)
             .GroupBy(a => key(a)!, StringComparer.Ordinal)
-            .Select(group => new KnowledgeGap(group.Key, ReportShare.Of(group.Count(a => a.Record.Correct), group.Count(), DistinctLearners(group))))
+            .Select(group => new KnowledgeGap(group.Key, ReportShare.Of(group.Count(a => a.Record.Correct), group.Count(), DistinctLearners(group), detail)))
             .OrderBy(gap => gap.Correct.IsSuppressed)
-            .ThenBy(gap => gap.Correct.Value)
+            .ThenBy(gap => gap.Correct.SortValue)
             .ThenBy(gap => gap.Id, StringComparer.Ordinal)
             .ToList();
 
