@@ -7,6 +7,7 @@ using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
 using Beacon.Cards.Views;
 using Beacon.Dialogs.Flows;
+using Beacon.Dialogs.Intents;
 using Beacon.Dialogs.Reporting;
 using Beacon.Dialogs.Turns;
 using Beacon.Tests.Support;
@@ -193,7 +194,7 @@ public sealed partial class GuidanceVoiceTests
     [Fact]
     public async Task Switching_region_from_a_disclosure_keeps_speaking_to_the_person()
     {
-        var flow = new ReportFlow(Composer(), Learners().Object, TimeProvider.System, NullLogger<ReportFlow>.Instance);
+        var flow = new ReportFlow(Composer(), new RegionFromWords(Pack), Learners().Object, TimeProvider.System, NullLogger<ReportFlow>.Instance);
         var view = Composer().Compose(new GuidanceRequest("t", null, null, null) { Text = Disclosure });
         var nz = ExecuteActions(CardJson.ToJsonObject(GuidanceCard.Build(view)), Verbs.ReportRegion).Single(a => (string?)a["data"]!["region"] == "NZ");
         var data = nz["data"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
@@ -213,7 +214,7 @@ public sealed partial class GuidanceVoiceTests
     private static async Task<AdaptiveCard> PointerInGroupChatAsync(string? country, string savedRegion, string text)
     {
         var learners = Learners(new Learner { Key = new LearnerKey("t", "aad-1"), ReportingRegion = savedRegion });
-        var flow = new ReportFlow(Composer(), learners.Object, TimeProvider.System, NullLogger<ReportFlow>.Instance);
+        var flow = new ReportFlow(Composer(), new RegionFromWords(Pack), learners.Object, TimeProvider.System, NullLogger<ReportFlow>.Instance);
         var turn = new Mock<ITurnContext>();
         turn.SetupGet(t => t.Incoming).Returns(Incoming(TurnKind.Message, text, country) with { ConversationType = ConversationType.GroupChat });
         var sent = new List<OutgoingMessage>();
