@@ -8,8 +8,8 @@ internal static class ConcernCues
 {
     private const string Person = "her|him|them|me|us|the|kids|children|girls|boys|people|workers|women";
     private const string Held = "passport|passports|documents|document|papers|id|ids|visa|keys|phone|phones|wages|money|earnings|pay|salary";
-    private const string People = "someone|somebody|person|people|girl|girls|boy|boys|child|children|kid|kids|woman|women|man|men|lady|ladies|guy|guys|lad|lads|worker|workers|colleague|colleagues|coworker|coworkers|friend|friends|neighbour|neighbours|neighbor|neighbors|patient|patients|client|clients|student|students|pupil|pupils|guest|guests|customer|customers|staff|employee|employees|cleaner|cleaners|nanny|driver|drivers|family|families|teen|teenager|teenagers|resident|residents|tenant|tenants|member|members|carer|carers|nurse|nurses|labourer|labourers|picker|pickers|crew|mother|father|son|daughter|sister|brother|cousin|wife|husband|partner|mate|backpacker|backpackers|refugee|refugees|migrant|migrants|young";
-    private const string Young = "child|children|kid|kids|boy|boys|girl|girls|teen|teens|teenager|teenagers|pupil|pupils|student|students|lad|lads|minor|minors|son|daughter|young|old";
+    internal const string People = "someone|somebody|person|people|girl|girls|boy|boys|child|children|kid|kids|woman|women|man|men|lady|ladies|guy|guys|lad|lads|worker|workers|colleague|colleagues|coworker|coworkers|friend|friends|neighbour|neighbours|neighbor|neighbors|patient|patients|client|clients|student|students|pupil|pupils|guest|guests|customer|customers|staff|employee|employees|cleaner|cleaners|nanny|driver|drivers|family|families|teen|teenager|teenagers|resident|residents|tenant|tenants|member|members|carer|carers|nurse|nurses|labourer|labourers|picker|pickers|crew|mother|father|son|daughter|sister|brother|cousin|wife|husband|partner|mate|backpacker|backpackers|refugee|refugees|migrant|migrants|young";
+    internal const string Young = "child|children|kid|kids|boy|boys|girl|girls|teen|teens|teenager|teenagers|pupil|pupils|student|students|lad|lads|minor|minors|son|daughter|young|old";
 
     /// <summary>The wish to report, judged by <see cref="ConcernRecognizer.AsksToReport"/>.</summary>
     public static readonly string[] ReportWords = ["report", "reporting", "reports"];
@@ -54,7 +54,8 @@ internal static class ConcernCues
 
     /// <summary>Worry about someone: counts unless negated ("no need to worry") or about Beacon itself.</summary>
     public static readonly PhrasePattern[] Worries = Patterns(
-        "worried|worry|concerned|concern|uneasy !i|ill|id|im|we|it|its|that|about|the",
+        "worried|worry|concerned|concern|uneasy !i|ill|id|im|we|it|its|that|about|the|my|our|your",
+        $"worried|worry|concerned|concern|uneasy my|our|a|one ~1 {People}",
         "worried|worry|concerned|concern|uneasy about|for|that !it|the|my|our|this|your|tomorrow|today",
         $"worried|worry|concerned|concern|uneasy about|for|that the|my|our|this ~1 {People}",
         "suspect|suspicious|suspicion|suspicions !email|emails|link|links|login|call|text|message|package|parcel|website|site|charge|charges|transaction|transactions|payment",
@@ -157,6 +158,15 @@ internal static class ConcernCues
 
     public static readonly PhrasePattern Age = new("# year|yr|years|yrs ?old");
 
+    /// <summary>The message is about studying the subject or a film or book on it: no concern, whatever it describes.</summary>
+    public static readonly PhrasePattern[] StudyOrMedia = Patterns(
+        "learn|learning|quiz|quizzes|refresher|module|modules|course|training|documentary|podcast|film|movie|book|novel|webinar|lesson|episode|series",
+        "what is|are|counts",
+        "whats the difference",
+        "difference between",
+        "tell me about",
+        "mean|means|meaning|define|definition|legally");
+
     /// <summary>The message is about Beacon, learning or media, so subject words alone are no concern.</summary>
     public static readonly PhrasePattern[] LearningContext = Patterns(
         "learn|learning|quiz|quizzes|refresher|refresh|teach|explain|module|modules|course|training|session|article|documentary|question|questions|practice|lesson|topic|definition|test|exam|score|bot|app|card|podcast|film|movie|book|webinar",
@@ -174,7 +184,7 @@ internal static class ConcernCues
         "worry not");
 
     /// <summary>Every word the cues name: such a word is itself, never a typo of another ("report" is not "deport").</summary>
-    public static readonly HashSet<string> Vocabulary = new[] { Asks, Topics, Worries, Situations, YoungSituations, LearningContext, NegatedWorries }
+    public static readonly HashSet<string> Vocabulary = new[] { Asks, Topics, Worries, Situations, YoungSituations, StudyOrMedia, LearningContext, NegatedWorries }
         .SelectMany(patterns => patterns)
         .Append(YoungPerson)
         .Append(JokingTone)

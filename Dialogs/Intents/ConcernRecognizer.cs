@@ -22,11 +22,12 @@ public static class ConcernRecognizer
     {
         "the", "our", "my", "a", "an", "this", "that", "quarterly", "monthly", "weekly", "annual", "sales", "progress",
         "campaign", "your", "daily", "expense", "status", "final", "written", "full", "their", "his", "her", "school",
+        "incident", "accident", "expenses", "trip", "book", "credit", "weather", "news", "bug", "audit",
     };
 
     private static readonly HashSet<string> ReportingVerbsForDocuments = new(StringComparer.Ordinal) { "make", "file", "submit", "give", "raise" };
 
-    private static readonly HashSet<string> SoftwareTroubles = new(StringComparer.Ordinal) { "bug", "bugs", "error", "errors", "problem", "glitch", "issue" };
+    private static readonly HashSet<string> SoftwareTroubles = new(StringComparer.Ordinal) { "bug", "bugs", "error", "errors", "problem", "glitch", "issue", "card", "cards", "template", "deadline", "due" };
 
     public static bool IsConcern(string? text) => IsConcern(TextNormalizer.Words(text));
 
@@ -56,19 +57,14 @@ public static class ConcernRecognizer
             return ask;
         }
 
-        if (FirstIn(ConcernCues.LearningContext, words) is not null)
+        if (FirstIn(ConcernCues.StudyOrMedia, words) is not null || ConcernCues.JokingTone.IsFoundIn(words) || ConcernConcepts.IsEverydayIdiom(words))
         {
             return null;
         }
 
-        if (FirstIn(ConcernCues.Topics, words) is { } topic)
+        if (FirstIn(ConcernCues.LearningContext, words) is null && FirstIn(ConcernCues.Topics, words) is { } topic)
         {
             return topic;
-        }
-
-        if (ConcernCues.JokingTone.IsFoundIn(words))
-        {
-            return null;
         }
 
         if (FirstIn(ConcernCues.Worries, words) is { } worry && FirstIn(ConcernCues.NegatedWorries, words) is null)
@@ -77,7 +73,8 @@ public static class ConcernRecognizer
         }
 
         return FirstIn(ConcernCues.Situations, words)
-            ?? (IsAboutYoungPerson(words) ? FirstIn(ConcernCues.YoungSituations, words) : null);
+            ?? (IsAboutYoungPerson(words) ? FirstIn(ConcernCues.YoungSituations, words) : null)
+            ?? (ConcernConcepts.ReadsAsConcern(words) ? "someone with signs of control" : null);
     }
 
     /// <summary>Starts with a Beacon command word: "learn debt bondage", "quiz me on forced labour", "stop".</summary>

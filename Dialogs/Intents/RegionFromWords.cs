@@ -33,6 +33,11 @@ public sealed partial class RegionFromWords(ContentPack pack)
             return pack.ResolveRegion("US", null).Code;
         }
 
+        if (BritishColumbiaAbbreviation().IsMatch(text))
+        {
+            return pack.ResolveRegion("CA", null).Code;
+        }
+
         var words = TextNormalizer.Words(text);
         for (var start = 0; start < words.Count; start++)
         {
@@ -57,4 +62,8 @@ public sealed partial class RegionFromWords(ContentPack pack)
     /// <summary>"US" and "U.S." in capitals: lower-case "us" is the pronoun.</summary>
     [GeneratedRegex(@"\b(US|U\.S\.A?\.?|USA)\b", RegexOptions.CultureInvariant)]
     private static partial Regex UnitedStatesAbbreviation();
+
+    /// <summary>"BC" in capitals: lower-case "bc" is "because".</summary>
+    [GeneratedRegex(@"\bBC\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BritishColumbiaAbbreviation();
 }

@@ -15,6 +15,7 @@ public static class TypoTolerance
         "concert", "concerts", "concerted", "worries", "repost", "reporter", "resort", "retort", "sacred", "scarred",
         "exploded", "brightened", "terrific", "auspicious", "snuggled", "struggled", "password", "passwords",
         "helping", "emergent", "wrapped", "tripped", "forces", "sorry", "threaded", "treated", "control",
+        "cleaning", "leaning", "earning", "yearning", "meaning",
     };
 
     private static readonly HashSet<string> CommandWords = new(StringComparer.Ordinal)

@@ -1,0 +1,147 @@
+namespace Beacon.Dialogs.Intents;
+
+/// <summary>
+/// The second reading of a message, by concept rather than by phrase: someone (a person, a young
+/// person, or the writer) together with signs of control or exploitation anywhere in the message.
+/// A strong sign (documents held, a debt, threats, sexual exploitation, forced crime or marriage)
+/// needs only someone in the message; a weak sign (long hours, shared sleeping places, being
+/// driven to work, an older "boyfriend") needs a second sign or a young person. Everyday idioms
+/// ("I owe you one", "passport renewal", "stuck at work") are taken out before the signs are read.
+/// </summary>
+internal static class ConcernConcepts
+{
+    private const string Documents = "passport|passports|id|ids|papers|permit|permits|certificate|certificates|documents|visa|visas|card|cards";
+
+    private static readonly PhrasePattern Someone = new($"{ConcernCues.People}|he|she|they|his|her|him|them|i|my|me|we|our|us|boyfriend|maid|pickers|starter|porter|porters|crew|family|son|daughter|adult|adults|lads|staff");
+
+    private static readonly PhrasePattern[] YoungPerson = Patterns(
+        $"{ConcernCues.Young} !year|yr|years",
+        "# year|yr|years|yrs ?old",
+        "year|yr 7s|8s|9s|10s|11s|7|8|9|10|11",
+        "teenage|underage|minors",
+        "# at most",
+        "looked after kids|children");
+
+    private static readonly PhrasePattern[] StrongSigns = Patterns(
+        $"hold|holds|held|holding|keep|keeps|kept|keeping|took|taken|take|takes|has|had|confiscat*|cancel|cancels ~4 {Documents}",
+        $"{Documents} ~3 held|kept|taken|confiscated|with the|with her|with his|with their",
+        "held on to ~3 id|passport|papers",
+        "owe|owes|owed|owing|debt|debts|loan|repay|repaying",
+        "charged|charges|charge ~4 for|fee|fees|rent|caravan|bus|food|transport|accommodation|if",
+        "charge her|him|them|us|me",
+        "batter|beat|beats|beaten|shouts|flinch|flinches|hurts|hurt|punish*",
+        "cancel ~2 visa|permit",
+        "if he|she|they|i complain*|leave|leaves|stop|stops|refuse*|tell",
+        "running|run|runs|dealing|deal|deals|sell|sells|carrying|carries drugs",
+        "to deal",
+        "uses ~2 place|flat|house to",
+        "takes|took|keeps ~2 benefits|money|bank|card",
+        "married|marry|marriage ~4 overseas|abroad|arrang*|forced|against",
+        "arranging|arranged ~4 married|marry|marriage",
+        "advertised|advertising|posts|posted ~3 online|pictures|pics|photos|website",
+        "pictures|pics|photos ~3 of her|him|them|website|online",
+        "men message|messaging|meet",
+        "tattoo|barcode|branded",
+        "said it was|would be ~2 job",
+        "job|work in ~3 but",
+        "promised ~3 job|jobs|work|jobs",
+        "give|gives|hand|hands ~2 all|the money ~2 back|over|to",
+        "only call|talk|speak|phone when",
+        "answered|answers|answer ~2 every|all question|questions for",
+        "speaks|talks|decides|decide|decided for her|him|them",
+        "will decide whether",
+        "sleep|sleeps|sleeping|live|lives|living|housed ~3 floor|upstairs|shifts|barn|trailer|container|containers|shed|kitchen|van",
+        "# to a room|trailer|caravan|house|bed",
+        "never see ~2 go home|leave",
+        "same car|van|guy|man ~4 morning|day|every",
+        "picked up and dropped off",
+        "dropped off by",
+        "van|car collects|picks",
+        "kept ~2 hostel|house|flat|camp",
+        "paid in|with wine|food|alcohol",
+        "paid a fraction",
+        "fraction of ~2 pay|wages|contract",
+        "takes most of ~2 wages|pay",
+        "befriended",
+        "cuckoo*",
+        "moved into ~2 flat|house|home",
+        "at sea # years|months",
+        "sent by ~2 families|family|parents to");
+
+    private static readonly PhrasePattern[] WeakSigns = Patterns(
+        "#am|#pm|midnight|#hr|#hrs",
+        "# hr|hrs|hour|hours ~1 week|weeks|day|shift",
+        "# days a week",
+        "every day|night|shift|morning",
+        "till|until late|#am|#",
+        "school hours|days",
+        "during ~1 school",
+        "instead of school",
+        "not in school",
+        "work|works|working|worked till|until|nights|every|shifts",
+        "work|works|working|worked ~2 fields|takeaway|kitchen|street",
+        "fields|takeaway|shift|shifts|car wash|nail bar",
+        "older men|man|lads|guys|boyfriend",
+        "boyfriend",
+        "gives|give|gave her|him|them ~2 money|vodka|alcohol|drink|drinks|gifts|phones",
+        "two|new phones",
+        "going off ~3 towns|days",
+        "other towns|cities",
+        "takes ~1 her|him|them round|to",
+        "exhausted|asleep|whispering|whispered|flinch",
+        "look|looks very young",
+        "sleep|sleeps|sleeping upstairs",
+        "no gloves",
+        "from abroad|overseas",
+        "maid|servant");
+
+    /// <summary>Everyday idioms and work chatter whose words are also signs or subject words.</summary>
+    private static readonly PhrasePattern[] EverydayIdioms = Patterns(
+        "stuck|trapped|sitting|sat in ~3 traffic|meeting|meetings|queue|lift|elevator",
+        "traffic jam|jams|lights|cone|cones|report|update|warden",
+        "heavy|bad|rush hour traffic",
+        "exploit|exploits ~3 browser|software|code|system|server|bug|bugs|vulnerability|patch|app|plugin|version|windows|chrome|update",
+        "zero day|security exploit|exploits",
+        "forced|force|forcing myself|yourself|ourselves|himself|herself",
+        "forced to sit|listen|watch|attend",
+        "force quit|restart|close|update|push|field",
+        "stuck at work|the office|home|my desk",
+        "owe you|ya|u one|a|big",
+        "student loan|loans",
+        "passport ~2 renewal|renew|renewing|expires|expired|expiry|photo|office|application|stamp",
+        "renew|renewing|lost|forgot|forgotten|left ~2 passport|id|card",
+        "work late|overtime",
+        "every day this week",
+        "card game|games",
+        "charge ~2 phone|laptop|battery");
+
+    /// <summary>"stuck in traffic", "an exploit in the old browser", "forced myself to go to the gym", "I owe you one".</summary>
+    public static bool IsEverydayIdiom(IReadOnlyList<string> words) => AnyIn(EverydayIdioms, words);
+
+    public static bool ReadsAsConcern(IReadOnlyList<string> words)
+    {
+        if (IsEverydayIdiom(words) || !Someone.IsFoundIn(words))
+        {
+            return false;
+        }
+
+        if (AnyIn(StrongSigns, words))
+        {
+            return true;
+        }
+
+        var weak = WeakSigns.Count(sign => sign.IsFoundIn(words));
+        return weak >= 3 || (weak >= 1 && (AnyIn(YoungPerson, words) || words.Any(IsAgeInShort)));
+    }
+
+    /// <summary>"14yo", "15yrs": an age written as one word.</summary>
+    private static bool IsAgeInShort(string word)
+    {
+        var digits = word.TakeWhile(char.IsAsciiDigit).Count();
+        return digits is 1 or 2 && word[digits..] is "yo" or "yr" or "yrs";
+    }
+
+    private static bool AnyIn(PhrasePattern[] patterns, IReadOnlyList<string> words) => patterns.Any(pattern => pattern.IsFoundIn(words));
+
+    private static PhrasePattern[] Patterns(params string[] patterns) => patterns.Select(pattern => new PhrasePattern(pattern)).ToArray();
+}
