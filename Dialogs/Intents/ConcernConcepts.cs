@@ -20,14 +20,18 @@ internal static class ConcernConcepts
         "year|yr 7s|8s|9s|10s|11s|7|8|9|10|11",
         "teenage|underage|minors",
         "# at most",
+        "hes|shes ?only #",
         "looked after kids|children");
 
     private static readonly PhrasePattern[] StrongSigns = Patterns(
         $"hold|holds|held|holding|keep|keeps|kept|keeping|took|taken|take|takes|has|had|confiscat*|cancel|cancels ~4 {Documents}",
-        $"{Documents} ~3 held|kept|taken|confiscated|with the|with her|with his|with their",
+        $"{Documents} ~3 held|kept|taken|confiscated",
+        $"{Documents} is|are with",
         "held on to ~3 id|passport|papers",
-        "owe|owes|owed|owing|debt|debts|loan|repay|repaying",
-        "charged|charges|charge ~4 for|fee|fees|rent|caravan|bus|food|transport|accommodation|if",
+        "owe|owes|owed|owing|debt|debts|loan|loans ~4 boss|employer|agency|agent|recruiter|smuggler|smugglers|landlord|madam|owner|farm|company|store|shop|gang|them|him|her|#|thousands|never|more|flight|visa|fees",
+        "work|working|pay|paying it|them off",
+        "repay|repaying|repays ~3 loan|debt|debts|fee|fees",
+        "end up owing",
         "charge her|him|them|us|me",
         "batter|beat|beats|beaten|shouts|flinch|flinches|hurts|hurt|punish*",
         "cancel ~2 visa|permit",
@@ -36,7 +40,8 @@ internal static class ConcernConcepts
         "to deal",
         "uses ~2 place|flat|house to",
         "takes|took|keeps ~2 benefits|money|bank|card",
-        "married|marry|marriage ~4 overseas|abroad|arrang*|forced|against",
+        "pressured|pressure|pressuring|made|forced|forcing|make|makes to marry",
+        "married|marry|marriage ~4 arrang*|forced|against",
         "arranging|arranged ~4 married|marry|marriage",
         "advertised|advertising|posts|posted ~3 online|pictures|pics|photos|website",
         "pictures|pics|photos ~3 of her|him|them|website|online",
@@ -48,15 +53,16 @@ internal static class ConcernConcepts
         "give|gives|hand|hands ~2 all|the money ~2 back|over|to",
         "only call|talk|speak|phone when",
         "answered|answers|answer ~2 every|all question|questions for",
-        "speaks|talks|decides|decide|decided for her|him|them",
+        "speaks|talks|spoke|talked for her|him|them",
+        "collects|collect|collected|takes|take|took ~2 their|her|his wages|pay|earnings|money|benefits",
         "will decide whether",
-        "sleep|sleeps|sleeping|live|lives|living|housed ~3 floor|upstairs|shifts|barn|trailer|container|containers|shed|kitchen|van",
+        "sleep|sleeps|sleeping|live|lives|living|housed ~3 floor|shifts|barn|trailer|container|containers|shed|storeroom",
         "# to a room|trailer|caravan|house|bed",
         "never see ~2 go home|leave",
-        "same car|van|guy|man ~4 morning|day|every",
+
         "picked up and dropped off",
         "dropped off by",
-        "van|car collects|picks",
+
         "kept ~2 hostel|house|flat|camp",
         "paid in|with wine|food|alcohol",
         "paid a fraction",
@@ -64,33 +70,42 @@ internal static class ConcernConcepts
         "takes most of ~2 wages|pay",
         "befriended",
         "cuckoo*",
-        "moved into ~2 flat|house|home",
+        "moved into his|her|their ~1 flat|house|home",
         "at sea # years|months",
         "sent by ~2 families|family|parents to");
 
-    private static readonly PhrasePattern[] WeakSigns = Patterns(
-        "#am|#pm|midnight|#hr|#hrs",
-        "# hr|hrs|hour|hours ~1 week|weeks|day|shift",
-        "# days a week",
-        "every day|night|shift|morning",
-        "till|until late|#am|#",
-        "school hours|days",
-        "during ~1 school",
+    /// <summary>Signs that worry in numbers (three of them) or, when a young person is named, one alone.</summary>
+    private static readonly PhrasePattern[] YoungSigns = Patterns(
+        "#am|midnight",
+        "till|until late|midnight|#am",
+        "school hours|days|nights",
+        "during|in ~1 school hours|time|day",
         "instead of school",
-        "not in school",
-        "work|works|working|worked till|until|nights|every|shifts",
-        "work|works|working|worked ~2 fields|takeaway|kitchen|street",
-        "fields|takeaway|shift|shifts|car wash|nail bar",
-        "older men|man|lads|guys|boyfriend",
+        "not in|at school",
+        "every night|shift|evening",
+        "older men|man|lads|guys|boys",
+        "for ~1 older",
         "boyfriend",
         "gives|give|gave her|him|them ~2 money|vodka|alcohol|drink|drinks|gifts|phones",
         "two|new phones",
         "going off ~3 towns|days",
         "other towns|cities",
-        "takes ~1 her|him|them round|to",
-        "exhausted|asleep|whispering|whispered|flinch",
+        "takes ~1 her|him|them round",
+        "working for",
+        "work|works|working|worked ~2 fields",
         "look|looks very young",
-        "sleep|sleeps|sleeping upstairs",
+        "marry|married|marriage",
+        "exhausted|whispering|whispered|flinch");
+
+    /// <summary>Signs that worry only when three come together.</summary>
+    private static readonly PhrasePattern[] WeakSigns = Patterns(
+        "# hr|hrs|hour|hours ~1 week|weeks|day|shift",
+        "# days a week",
+        "every day",
+        "same car|van|guy|man",
+        "picks|collects them|her|him",
+        "charged|charges ~4 caravan|bus|food|transport|accommodation|rent|housing",
+        "sleep|sleeps|sleeping upstairs|kitchen|van",
         "no gloves",
         "from abroad|overseas",
         "maid|servant");
@@ -107,6 +122,9 @@ internal static class ConcernConcepts
         "force quit|restart|close|update|push|field",
         "stuck at work|the office|home|my desk",
         "owe you|ya|u one|a|big",
+        "owe ~2 email|reply|call|favour|favor|drink|coffee|lunch|apology|beer",
+        "debt of gratitude",
+        "owe|owes the bank",
         "student loan|loans",
         "passport ~2 renewal|renew|renewing|expires|expired|expiry|photo|office|application|stamp",
         "renew|renewing|lost|forgot|forgotten|left ~2 passport|id|card",
@@ -130,8 +148,9 @@ internal static class ConcernConcepts
             return true;
         }
 
-        var weak = WeakSigns.Count(sign => sign.IsFoundIn(words));
-        return weak >= 3 || (weak >= 1 && (AnyIn(YoungPerson, words) || words.Any(IsAgeInShort)));
+        var young = YoungSigns.Count(sign => sign.IsFoundIn(words));
+        var weak = young + WeakSigns.Count(sign => sign.IsFoundIn(words));
+        return weak >= 3 || (young >= 1 && (AnyIn(YoungPerson, words) || words.Any(IsAgeInShort)));
     }
 
     /// <summary>"14yo", "15yrs": an age written as one word.</summary>
