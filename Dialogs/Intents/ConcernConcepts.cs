@@ -4,9 +4,10 @@ namespace Beacon.Dialogs.Intents;
 /// The second reading of a message, by concept rather than by phrase: someone (a person, a young
 /// person, or the writer) together with signs of control or exploitation anywhere in the message.
 /// A strong sign (documents held, a debt, threats, sexual exploitation, forced crime or marriage)
-/// needs only someone in the message; a weak sign (long hours, shared sleeping places, being
-/// driven to work, an older "boyfriend") needs a second sign or a young person. Everyday idioms
-/// ("I owe you one", "passport renewal", "stuck at work") are taken out before the signs are read.
+/// needs only someone in the message; weaker signs (long hours, being driven to work, an older
+/// "boyfriend", night work) need three together, or a young person named with one young-person
+/// sign. Everyday idioms and work chatter ("I owe you one", "passport renewal", "stuck in traffic",
+/// "an exploit in the browser", "forced myself") are taken out first, before any subject word.
 /// </summary>
 internal static class ConcernConcepts
 {
@@ -49,7 +50,6 @@ internal static class ConcernConcepts
         "tattoo|barcode|branded",
         "said it was|would be ~2 job",
         "job|work in ~3 but",
-        "promised ~3 job|jobs|work|jobs",
         "give|gives|hand|hands ~2 all|the money ~2 back|over|to",
         "only call|talk|speak|phone when",
         "answered|answers|answer ~2 every|all question|questions for",
@@ -72,6 +72,7 @@ internal static class ConcernConcepts
         "cuckoo*",
         "moved into his|her|their ~1 flat|house|home",
         "at sea # years|months",
+        "never seems|seem ~1 to leave|go",
         "sent by ~2 families|family|parents to");
 
     /// <summary>Signs that worry in numbers (three of them) or, when a young person is named, one alone.</summary>
@@ -125,6 +126,12 @@ internal static class ConcernConcepts
         "owe ~2 email|reply|call|favour|favor|drink|coffee|lunch|apology|beer",
         "debt of gratitude",
         "owe|owes the bank",
+        "owe|owes ~5 tickets|lunch|dinner|pizza|drinks|taxi|cab|quid|bucks|fiver|tenner",
+        "id|security|staff|name badge|badges|lanyard",
+        "update|updates|laptop|laptops|migration|release|deploy|deployment|server|printer|invoice|spreadsheet|deadline",
+        "our|my|the|their deposit",
+        "until|till|for the audit|meeting|review|signing",
+        "stay|stayed|staying late",
         "student loan|loans",
         "passport ~2 renewal|renew|renewing|expires|expired|expiry|photo|office|application|stamp",
         "renew|renewing|lost|forgot|forgotten|left ~2 passport|id|card",
