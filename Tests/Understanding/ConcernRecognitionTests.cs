@@ -76,15 +76,15 @@ public class ConcernRecognitionTests
     }
 
     [Fact]
-    public void Every_message_in_the_tuning_part_of_train_is_recognised()
+    public void Every_message_of_the_tuning_material_is_recognised()
     {
-        var tuning = UnderstandingFiles.Train().Where(row => !UnderstandingCorpus.IsInOwnHeldOutPart(row)).ToList();
+        var tuning = UnderstandingFiles.Train().Concat(UnderstandingFiles.SeenHeldOut()).ToList();
 
         var wrong = tuning.Where(row => (IntentRecognizer.Recognize(row.Text) == Intent.Report) != row.IsConcern)
             .Select(row => $"line {row.Line} ({(row.IsConcern ? "missed" : "false alarm")}): {row.Text}")
             .ToList();
 
-        Assert.True(tuning.Count >= 300, $"{tuning.Count} rows in the tuning part");
+        Assert.True(tuning.Count >= 900, $"{tuning.Count} rows of tuning material");
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 }

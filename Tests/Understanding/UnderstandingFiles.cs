@@ -14,4 +14,7 @@ internal static class UnderstandingFiles
     public static ContentPack Pack => ShippedPack.Value;
 
     public static IReadOnlyList<LabelledMessage> Train() => UnderstandingCorpus.Read(Path.Combine(Folder, "train.tsv"));
+
+    /// <summary>The round-1 held-out file: seen since round 1, so now tuning material like train.tsv.</summary>
+    public static IReadOnlyList<LabelledMessage> SeenHeldOut() => UnderstandingCorpus.Read(Path.Combine(Folder, "heldout.tsv"));
 }
