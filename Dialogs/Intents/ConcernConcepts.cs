@@ -15,7 +15,7 @@ internal static class ConcernConcepts
 
     private static readonly PhrasePattern Someone = new($"{ConcernCues.People}|he|she|they|his|her|him|them|i|my|me|we|our|us|boyfriend|maid|pickers|starter|porter|porters|crew|family|son|daughter|adult|adults|lads|staff");
 
-    private static readonly PhrasePattern[] YoungPerson = Patterns(
+    private static readonly PhrasePattern[] YoungPerson = ConcernCues.Patterns(
         $"{ConcernCues.Young} !year|yr|years",
         "# year|yr|years|yrs ?old",
         "year|yr 7s|8s|9s|10s|11s|7|8|9|10|11",
@@ -24,7 +24,7 @@ internal static class ConcernConcepts
         "hes|shes ?only #",
         "looked after kids|children");
 
-    private static readonly PhrasePattern[] StrongSigns = Patterns(
+    private static readonly PhrasePattern[] StrongSigns = ConcernCues.Patterns(
         $"hold|holds|held|holding|keep|keeps|kept|keeping|took|taken|take|takes|has|had|confiscat*|cancel|cancels ~4 {Documents}",
         $"{Documents} ~3 held|kept|taken|confiscated",
         $"{Documents} is|are with",
@@ -76,7 +76,7 @@ internal static class ConcernConcepts
         "sent by ~2 families|family|parents to");
 
     /// <summary>Signs that worry in numbers (three of them) or, when a young person is named, one alone.</summary>
-    private static readonly PhrasePattern[] YoungSigns = Patterns(
+    private static readonly PhrasePattern[] YoungSigns = ConcernCues.Patterns(
         "#am|midnight",
         "till|until late|midnight|#am",
         "school hours|days|nights",
@@ -99,7 +99,7 @@ internal static class ConcernConcepts
         "exhausted|whispering|whispered|flinch");
 
     /// <summary>Signs that worry only when three come together.</summary>
-    private static readonly PhrasePattern[] WeakSigns = Patterns(
+    private static readonly PhrasePattern[] WeakSigns = ConcernCues.Patterns(
         "# hr|hrs|hour|hours ~1 week|weeks|day|shift",
         "# days a week",
         "every day",
@@ -112,7 +112,7 @@ internal static class ConcernConcepts
         "maid|servant");
 
     /// <summary>Everyday idioms and work chatter whose words are also signs or subject words.</summary>
-    private static readonly PhrasePattern[] EverydayIdioms = Patterns(
+    private static readonly PhrasePattern[] EverydayIdioms = ConcernCues.Patterns(
         "stuck|trapped|sitting|sat in ~3 traffic|meeting|meetings|queue|lift|elevator",
         "traffic jam|jams|lights|cone|cones|report|update|warden",
         "heavy|bad|rush hour traffic",
@@ -168,6 +168,4 @@ internal static class ConcernConcepts
     }
 
     private static bool AnyIn(PhrasePattern[] patterns, IReadOnlyList<string> words) => patterns.Any(pattern => pattern.IsFoundIn(words));
-
-    private static PhrasePattern[] Patterns(params string[] patterns) => patterns.Select(pattern => new PhrasePattern(pattern)).ToArray();
 }

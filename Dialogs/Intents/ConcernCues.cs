@@ -193,5 +193,5 @@ internal static class ConcernCues
         .Concat(ReportWords)
         .ToHashSet(StringComparer.Ordinal);
 
-    private static PhrasePattern[] Patterns(params string[] patterns) => patterns.Select(pattern => new PhrasePattern(pattern)).ToArray();
+    internal static PhrasePattern[] Patterns(params string[] patterns) => patterns.Select(pattern => new PhrasePattern(pattern)).ToArray();
 }
