@@ -32,13 +32,14 @@ public class RegionFromWordsTests
     [InlineData("the US Virgin Islands", "US")]
     [InlineData("American Samoa", "US")]
     [InlineData("Northern Mariana Islands", "US")]
-    [InlineData("in Germany", "EU")]
-    [InlineData("Paris", "EU")]
+    [InlineData("in Germany", "DE")]
+    [InlineData("Paris", "FR")]
+    [InlineData("Lisbon, Portugal", "EU")]
     [InlineData("anywhere in the EU", "EU")]
-    [InlineData("I'm in India", "INTL")]
+    [InlineData("I'm in India", "IN")]
     [InlineData("Norway", "INTL")]
     [InlineData("Switzerland", "INTL")]
-    [InlineData("in Mexico", "INTL")]
+    [InlineData("in Mexico", "MX")]
     public void A_named_place_picks_its_region(string text, string expected) =>
         Assert.Equal(expected, regions.RegionCode(text));
 
