@@ -379,7 +379,7 @@ public static class CatalogueSamples
                     null,
                     "24 hours; several languages"),
             ],
-            "Kenya has no national trafficking hotline for adults that could be verified; the DCI investigates human trafficking, and 112 and 911 also reach the police."),
+            "Kenya has no national trafficking hotline for adults that could be verified; the DCI investigates human trafficking, and 112 also reaches the police."),
         Region(
             "SG",
             "Singapore",

@@ -136,8 +136,16 @@ public sealed class TurnRouter(
             return;
         }
 
-        // Help needs no profile: after "forget me", words Beacon does not understand must not start a new one.
-        if (intent is Intent.Help or Intent.Greeting or Intent.Unknown && ScheduleCommands.Recognize(incoming.Text) is null)
+        // Small talk and help need no profile: after "forget me", a greeting or words Beacon does not understand must not start a new one.
+        if (SmallTalk.Recognize(incoming.Text) is { } smallTalk)
+        {
+            await turn.SendAsync(OutgoingMessage.FromText(SmallTalk.Reply(smallTalk, incoming.From.Name)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (intent is Intent.Help or Intent.Greeting or Intent.Unknown
+            && !StopCommands.IsStop(incoming.Text)
+            && ScheduleCommands.Recognize(incoming.Text) is null)
         {
             await SendHelpAsync(turn, intent == Intent.Unknown ? incoming.Text : null, cancellationToken).ConfigureAwait(false);
             return;
@@ -154,12 +162,6 @@ public sealed class TurnRouter(
         if (schedule is not null && ScheduleCommands.Recognize(incoming.Text) is { } command)
         {
             await schedule.OnCommandAsync(turn, learner, command, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (SmallTalk.Recognize(incoming.Text) is { } smallTalk)
-        {
-            await turn.SendAsync(OutgoingMessage.FromText(SmallTalk.Reply(smallTalk, incoming.From.Name)), cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -98,8 +98,8 @@ public sealed partial class GuidanceVoiceTests
     }
 
     [Theory]
-    [InlineData("UK", "999", "Modern Slavery & Exploitation Helpline (run by Unseen)")]
-    [InlineData("US", "911", "National Human Trafficking Hotline")]
+    [InlineData("UK", "999", "Modern Slavery & Exploitation Helpline (run by the charity Unseen)")]
+    [InlineData("US", "911", "National Human Trafficking Hotline (run by Compass Connections, San Antonio, Texas, under an HHS grant)")]
     [InlineData("AU", "000", "Australian Federal Police (131 AFP)")]
     public void A_disclosure_is_addressed_to_the_person_emergency_first_then_rights_then_who_to_call_then_the_organisation(
         string code, string emergency, string line)

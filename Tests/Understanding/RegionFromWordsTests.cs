@@ -34,6 +34,7 @@ public class RegionFromWordsTests
     [InlineData("Northern Mariana Islands", "US")]
     [InlineData("in Germany", "DE")]
     [InlineData("Paris", "FR")]
+    [InlineData("Lisbon, Portugal", "EU")]
     [InlineData("anywhere in the EU", "EU")]
     [InlineData("in Poland", "EU")]
     [InlineData("Who do I call in BC?", "CA")]

@@ -86,7 +86,7 @@ public sealed class RegionInTheWordsTests : IAsyncLifetime
     public async Task The_Teams_country_wins_over_a_saved_region()
     {
         var user = new BotConversation(bot, sink) { Country = "US", AadObjectId = "aad-saved-region" };
-        await user.SayAsync("hello");
+        await user.SayAsync("progress");
         await sink.NextAsync(Wait);
         var picked = await user.ExecuteAsync("reportRegion", new System.Text.Json.Nodes.JsonObject { ["region"] = "IE" });
 
