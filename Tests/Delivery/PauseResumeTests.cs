@@ -34,16 +34,7 @@ public sealed class PauseResumeTests : IDisposable
 
     public PauseResumeTests()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = directory.Path });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Content:Path"] = RepositoryRoot.Combine("content"),
-            ["Storage:Sqlite:Path"] = directory.Combine("beacon.db"),
-            ["Delivery:Enabled"] = "false",
-        });
-        builder.Services.AddBeacon(builder.Configuration);
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        host = builder.Build();
+        host = ComposedBeaconHost.Build(directory, clock);
     }
 
     private T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();

@@ -29,16 +29,7 @@ internal sealed class ChatHarness : IDisposable
         Locale = locale;
         Country = country;
         TimeZone = timeZone;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ContentRootPath = directory.Path });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Content:Path"] = RepositoryRoot.Combine("content"),
-            ["Storage:Sqlite:Path"] = directory.Combine("beacon.db"),
-            ["Delivery:Enabled"] = "false",
-        });
-        builder.Services.AddBeacon(builder.Configuration);
-        builder.Services.AddSingleton<TimeProvider>(Clock);
-        host = builder.Build();
+        host = ComposedBeaconHost.Build(directory, Clock);
     }
 
     public FakeTimeProvider Clock { get; }
