@@ -42,6 +42,10 @@ public class ContentRuleFixtureTests
         { ContentRules.Emergency, "reporting/regions.yaml", "US", "emergency.verified" },
         { ContentRules.ReportingLines, "reporting/regions.yaml", "INTL", "lines[0]" },
         { ContentRules.RegionReview, "reporting/regions.yaml", "US", "review_by" },
+        { ContentRules.Jurisdiction, "questions/roles.yaml", "com-resources-001", "jurisdiction[0]" },
+        { ContentRules.EmergencyNumber, "questions/core.yaml", "core-indicators-001", "what_to_do" },
+        { ContentRules.Placeholder, "questions/core.yaml", "core-indicators-001", "what_to_do" },
+        { ContentRules.Review, "questions/core.yaml", "core-indicators-001", "review.roles[0]" },
     };
 
     [Theory]

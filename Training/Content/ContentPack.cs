@@ -1,5 +1,7 @@
 namespace Beacon.Training.Content;
 
+using Beacon.Training.Learners;
+
 /// <summary>The whole training pack, read once at start-up and shared read-only.</summary>
 public sealed class ContentPack
 {
@@ -49,6 +51,18 @@ public sealed class ContentPack
     public ReportingRegion? FindRegion(string code) => regionsByCode.GetValueOrDefault(code);
 
     public IEnumerable<Question> QuestionsFor(string? learnerTrack) => Questions.Where(q => q.IsFor(learnerTrack));
+
+    /// <summary>
+    /// The region whose facts and numbers a learner is taught: the region they chose, else their
+    /// Teams country's region, else the tenant's default region, else the pack's international fallback.
+    /// </summary>
+    public ReportingRegion RegionOf(Learner learner, string? tenantDefaultRegion)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        return learner.ReportingRegion is { } chosen && FindRegion(chosen) is { } region
+            ? region
+            : ResolveRegion(learner.Country, tenantDefaultRegion);
+    }
 
     /// <summary>
     /// The region for a learner: their Teams country, else the tenant's default region, else the

@@ -213,7 +213,11 @@ public static class ContentPackLoader
             Strings(dto.Correct),
             dto.Explanation!.Trim(),
             dto.WhatToDo!.Trim(),
-            source);
+            source)
+        {
+            Jurisdiction = Strings(dto.Jurisdiction),
+            Review = MapReview(dto.Review),
+        };
     }
 
     private static Refresher? MapRefresher(RefresherDto dto)
@@ -234,8 +238,15 @@ public static class ContentPackLoader
             dto.Title!.Trim(),
             Strings(dto.KeyPoints),
             dto.WhatToDo!.Trim(),
-            source);
+            source)
+        {
+            Jurisdiction = Strings(dto.Jurisdiction),
+            Review = MapReview(dto.Review),
+        };
     }
+
+    private static ItemReview? MapReview(ReviewDto? dto) =>
+        dto is not null && ContentValidator.TryParseDate(dto.Date, out var date) ? new ItemReview(Strings(dto.Roles), date) : null;
 
     private static ReportingRegion? MapRegion(RegionDto dto)
     {

@@ -102,6 +102,21 @@ public static class ContentRules
     /// </summary>
     public const string RegionReview = "region-review";
 
+    /// <summary>An item's <c>jurisdiction</c> is empty or names a code that is not a region in <c>reporting/regions.yaml</c>.</summary>
+    public const string Jurisdiction = "jurisdiction";
+
+    /// <summary>
+    /// An item without a jurisdiction (it goes to learners everywhere) writes a region's emergency
+    /// number, or a specialist line's phone number, instead of <c>{emergency}</c> or <c>{hotline}</c>.
+    /// </summary>
+    public const string EmergencyNumber = "emergency-number";
+
+    /// <summary>A text names a placeholder in braces that Beacon does not fill (only <c>{emergency}</c> and <c>{hotline}</c>).</summary>
+    public const string Placeholder = "placeholder";
+
+    /// <summary>An item's <c>review</c> names no role, an unknown reviewer role, or no valid date.</summary>
+    public const string Review = "review";
+
     /// <summary>An item's wording (stem, options or correct answer) changed but its version did not go up.</summary>
     public const string VersionBump = "version-bump";
 

@@ -111,6 +111,7 @@ public static partial class ContentValidator
     {
         var run = new Run();
         run.Problems.AddRange(content.FileProblems);
+        var facts = FactsOf(content);
         var questions = new List<(QuestionDto Dto, Scope Scope)>();
         foreach (var file in content.QuestionFiles)
         {
@@ -135,6 +136,7 @@ public static partial class ContentValidator
                 questions.Add((dto, scope));
                 run.Current = dto;
                 CheckQuestion(run, dto, scope);
+                CheckWhere(run, scope, dto, dto.Jurisdiction, dto.Review, TextsOf(dto), facts);
             }
         }
 
@@ -163,6 +165,7 @@ public static partial class ContentValidator
                 refreshers.Add((dto, scope));
                 run.Current = dto;
                 CheckRefresher(run, dto, scope);
+                CheckWhere(run, scope, dto, dto.Jurisdiction, dto.Review, TextsOf(dto), facts);
             }
         }
 

@@ -19,7 +19,16 @@ public sealed record Question(
     string WhatToDo,
     Source Source)
 {
+    /// <summary>Region codes the item applies in; empty when it applies everywhere.</summary>
+    public IReadOnlyList<string> Jurisdiction { get; init; } = [];
+
+    /// <summary>Who last reviewed the item and when; null when it was never reviewed.</summary>
+    public ItemReview? Review { get; init; }
+
     public bool IsCore => Tracks.Contains(Track.Core);
+
+    /// <summary>Whether a learner in the region with <paramref name="regionCode"/> may be given the item (null: unknown region).</summary>
+    public bool AppliesIn(string? regionCode) => Jurisdictions.AppliesIn(Jurisdiction, regionCode);
 
     public bool IsFor(string? learnerTrack) =>
         IsCore || (learnerTrack is not null && Tracks.Contains(learnerTrack));

@@ -40,6 +40,10 @@ internal sealed class QuestionDto : YamlDto
 
     public List<string?>? Tracks { get; set; }
 
+    public List<string?>? Jurisdiction { get; set; }
+
+    public ReviewDto? Review { get; set; }
+
     public string? Difficulty { get; set; }
 
     public string? Locale { get; set; }
@@ -75,6 +79,13 @@ internal sealed class SourceDto : YamlDto
     public string? Url { get; set; }
 }
 
+internal sealed class ReviewDto : YamlDto
+{
+    public List<string?>? Roles { get; set; }
+
+    public string? Date { get; set; }
+}
+
 internal sealed class RefresherFileDto : YamlDto
 {
     public List<RefresherDto?>? Refreshers { get; set; }
@@ -89,6 +100,10 @@ internal sealed class RefresherDto : YamlDto
     public string? Topic { get; set; }
 
     public List<string?>? Tracks { get; set; }
+
+    public List<string?>? Jurisdiction { get; set; }
+
+    public ReviewDto? Review { get; set; }
 
     public List<string?>? Indicators { get; set; }
 
