@@ -38,6 +38,7 @@ public static class BeaconServices
         services.AddHostedService<SafeguardingRoutesRefresher>();
         services.AddSingleton<GuidanceComposer>();
         services.AddSingleton<LearnerDirectory>();
+        services.AddSingleton<LearnerRegions>();
         services.AddSingleton<WelcomeFlow>();
         services.AddSingleton<CampaignQuiz>();
         services.AddSingleton<QuizFlow>();

@@ -37,8 +37,8 @@ public sealed class CampaignQuiz(
             return null;
         }
 
-        var track = (await learners.GetAsync(learner, cancellationToken).ConfigureAwait(false))?.Track;
-        var total = sessions.SizeOf(campaign, prompt.LocalDate, track);
+        var profile = await learners.GetAsync(learner, cancellationToken).ConfigureAwait(false);
+        var total = sessions.SizeOf(campaign, prompt.LocalDate, profile?.Track, profile is null ? null : sessions.RegionCodeOf(profile));
         var next = prompt with { Index = prompt.Index + 1 };
         return next.Index < total ? new SessionStep(next.Id, next.Index + 1, total) : null;
     }
@@ -71,7 +71,7 @@ public sealed class CampaignQuiz(
         }
 
         return pack.FindQuestion(issued.QuestionId) is { } question
-            ? QuestionCard.Build(CardViews.Question(question, promptId))
+            ? QuestionCard.Build(CardViews.Question(Placeholders.Fill(question, pack.FindRegion(sessions.RegionCodeOf(learner))!), promptId))
             : NoticeCard.Build(
                 "This question has been retired",
                 "The training team has removed this question. Type **quiz** for a new one.",

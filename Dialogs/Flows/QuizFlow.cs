@@ -4,6 +4,7 @@ using System.Globalization;
 using Beacon.Cards;
 using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
+using Beacon.Dialogs.Learners;
 using Beacon.Dialogs.Presentation;
 using Beacon.Scheduler.Memory;
 using Beacon.Scheduler.Sessions;
@@ -23,6 +24,7 @@ public sealed class QuizFlow(
     IMemoryModel memory,
     RatingPolicy ratingPolicy,
     CampaignQuiz campaignQuiz,
+    LearnerRegions regions,
     TimeProvider clock)
 {
     private const int SaveAttempts = 3;
@@ -45,7 +47,11 @@ public sealed class QuizFlow(
         var states = await reviews.ListAsync(learner.Key, cancellationToken).ConfigureAwait(false);
         var day = LearnerDay.Of(now, learner.TimeZone);
         var answered = await answers.ListAnsweredQuestionsAsync(learner.Key, day.Start, day.End, cancellationToken).ConfigureAwait(false);
-        var plan = composer.Compose(new SessionRequest(learner, pack, states, [], now, Size: 1, OnDemand: true) { Answered = answered });
+        var plan = composer.Compose(new SessionRequest(learner, pack, states, [], now, Size: 1, OnDemand: true)
+        {
+            Answered = answered,
+            TenantDefaultRegion = regions.TenantDefault(learner.Key.TenantId),
+        });
         if (plan.Questions.Count == 0)
         {
             return [NoticeCard.Build(
@@ -102,7 +108,9 @@ public sealed class QuizFlow(
             return Unmatched();
         }
 
-        var question = pack.FindQuestion(issued.QuestionId);
+        var question = pack.FindQuestion(issued.QuestionId) is { } found
+            ? Placeholders.Fill(found, await regions.OfAsync(learner, cancellationToken).ConfigureAwait(false))
+            : null;
         if (question is null)
         {
             return NoticeCard.Build(

@@ -4,6 +4,7 @@ using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
 using Beacon.Cards.Views;
 using Beacon.Dialogs.Intents;
+using Beacon.Dialogs.Learners;
 using Beacon.Dialogs.Presentation;
 using Beacon.Scheduler.Sessions;
 using Beacon.Training.Content;
@@ -11,7 +12,7 @@ using Beacon.Training.Learners;
 using Beacon.Training.Ports;
 
 /// <summary>Refresher cards on demand: for a named topic or card, or the learner's weakest topic.</summary>
-public sealed class RefresherFlow(ContentPack pack, IAnswerStore answers)
+public sealed class RefresherFlow(ContentPack pack, IAnswerStore answers, LearnerRegions regions)
 {
     private readonly TopicNames names = new(pack);
 
@@ -20,12 +21,13 @@ public sealed class RefresherFlow(ContentPack pack, IAnswerStore answers)
     {
         ArgumentNullException.ThrowIfNull(learner);
         var history = await answers.ListAnswersAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+        var region = regions.Of(learner);
         var refresher = Topic.IsKnown(topic)
-            ? RefresherPicker.PickForTopic(learner, pack, topic!, history)
-            : RefresherPicker.PickWeakest(learner, pack, history);
+            ? RefresherPicker.PickForTopic(learner, pack, topic!, history, region.Code)
+            : RefresherPicker.PickWeakest(learner, pack, history, region.Code);
         return refresher is null
             ? NoticeCard.Build("No refresher yet", "There is no refresher card for that topic yet. Type **quiz** to practise instead.")
-            : RefresherCard.Build(CardViews.Refresher(refresher));
+            : RefresherCard.Build(CardViews.Refresher(Placeholders.Fill(refresher, region)));
     }
 
     /// <summary>
@@ -42,7 +44,8 @@ public sealed class RefresherFlow(ContentPack pack, IAnswerStore answers)
 
         return names.Find(asked) switch
         {
-            { Refresher: { } card } => RefresherCard.Build(CardViews.Refresher(card)),
+            { Refresher: { } card } when card.AppliesIn(regions.Of(learner).Code) => RefresherCard.Build(CardViews.Refresher(Placeholders.Fill(card, regions.Of(learner)))),
+            { Refresher: { } card } => await ShowAsync(learner, card.Topic, cancellationToken).ConfigureAwait(false),
             { Topic: var topic } => await ShowAsync(learner, topic, cancellationToken).ConfigureAwait(false),
             null => TopicListCard.Build(asked, [.. Topic.All.Select(t => new TopicChoiceView(t, Topic.DisplayName(t)))]),
         };

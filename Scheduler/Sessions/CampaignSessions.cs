@@ -20,7 +20,8 @@ using Beacon.Training.Reviews;
 /// post-assessment (when switched on; a one-day campaign is the pre-assessment). Both ask the same
 /// fixed items: up to <see cref="MaxAssessmentItems"/>, taken round-robin over the campaign's
 /// topics in teaching order, within a topic in an order drawn from the campaign id, so everyone
-/// on the same track gets the same set and another campaign gets another one.</item>
+/// on the same track and in the same region gets the same set (only items that apply in the
+/// learner's region) and another campaign gets another one.</item>
 /// <item>Any other date is an ordinary session of <see cref="Campaign.QuestionsPerSession"/>
 /// questions from the <see cref="ISessionComposer"/> (spaced-repetition order) narrowed to the
 /// campaign's topics and tracks. It is composed one question at a time, skipping the questions
@@ -47,17 +48,26 @@ public sealed class CampaignSessions(ContentPack pack, ISessionComposer composer
         return new QuestionFilter(campaign.Topics, campaign.Tracks);
     }
 
-    /// <summary>The assessment items of the campaign for a learner on <paramref name="learnerTrack"/>, in the order they are asked.</summary>
-    public IReadOnlyList<Question> AssessmentItems(Campaign campaign, string? learnerTrack)
+    /// <summary>
+    /// The assessment items of the campaign for a learner on <paramref name="learnerTrack"/> in the
+    /// region <paramref name="regionCode"/> (null: unknown, only items for everywhere), in the order they are asked.
+    /// </summary>
+    public IReadOnlyList<Question> AssessmentItems(Campaign campaign, string? learnerTrack, string? regionCode = null)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var key = string.Join('\n', campaign.Key.ToString(), learnerTrack ?? string.Empty, string.Join(',', campaign.Topics), string.Join(',', campaign.Tracks));
-        return assessments.GetOrAdd(key, _ => PickAssessment(campaign, learnerTrack));
+        var key = string.Join('\n', campaign.Key.ToString(), learnerTrack ?? string.Empty, regionCode ?? string.Empty, string.Join(',', campaign.Topics), string.Join(',', campaign.Tracks));
+        return assessments.GetOrAdd(key, _ => PickAssessment(campaign, learnerTrack, regionCode));
     }
 
-    /// <summary>How many questions the learner's session on <paramref name="date"/> has.</summary>
-    public int SizeOf(Campaign campaign, DateOnly date, string? learnerTrack) =>
-        PhaseOn(campaign, date) == SessionPhase.Session ? campaign.QuestionsPerSession : AssessmentItems(campaign, learnerTrack).Count;
+    /// <summary>How many questions the learner's session on <paramref name="date"/> has (<paramref name="regionCode"/>: see <see cref="RegionCodeOf"/>).</summary>
+    public int SizeOf(Campaign campaign, DateOnly date, string? learnerTrack, string? regionCode = null) =>
+        PhaseOn(campaign, date) == SessionPhase.Session ? campaign.QuestionsPerSession : AssessmentItems(campaign, learnerTrack, regionCode).Count;
+
+    /// <summary>
+    /// The region a campaign asks the learner about: the one they chose, else their Teams country's
+    /// (delivery does not know the tenant's default, so campaigns never use it).
+    /// </summary>
+    public string RegionCodeOf(Learner learner) => pack.RegionOf(learner, tenantDefaultRegion: null).Code;
 
     /// <summary>
     /// The question at <paramref name="index"/> (from 0) of the learner's session on <paramref name="date"/>,
@@ -69,14 +79,15 @@ public sealed class CampaignSessions(ContentPack pack, ISessionComposer composer
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(answers);
-        if (index < 0 || index >= SizeOf(campaign, date, learner.Track))
+        var region = pack.RegionOf(learner, tenantDefaultRegion: null);
+        if (index < 0 || index >= SizeOf(campaign, date, learner.Track, region.Code))
         {
             return null;
         }
 
         if (PhaseOn(campaign, date) != SessionPhase.Session)
         {
-            return AssessmentItems(campaign, learner.Track)[index];
+            return Placeholders.Fill(AssessmentItems(campaign, learner.Track, region.Code)[index], region);
         }
 
         var asked = answers
@@ -90,11 +101,11 @@ public sealed class CampaignSessions(ContentPack pack, ISessionComposer composer
         return plan.Questions.FirstOrDefault(q => !asked.Contains(q.Id));
     }
 
-    private Question[] PickAssessment(Campaign campaign, string? learnerTrack)
+    private Question[] PickAssessment(Campaign campaign, string? learnerTrack, string? regionCode)
     {
         var filter = FilterOf(campaign);
         var queues = pack.Questions
-            .Where(q => filter.Allows(q, learnerTrack))
+            .Where(q => filter.Allows(q, learnerTrack) && q.AppliesIn(regionCode))
             .GroupBy(q => q.Topic, StringComparer.Ordinal)
             .OrderBy(g => Topic.OrderOf(g.Key))
             .ThenBy(g => g.Key, StringComparer.Ordinal)

@@ -7,6 +7,7 @@ using Beacon.Training.Learners;
 /// <summary>
 /// Chooses a refresher card for a learner: on demand (<c>refresher</c>) from their weakest topic,
 /// for a named topic (<c>learn &lt;topic&gt;</c>), or for the indicator of a question just missed.
+/// Only cards that apply in the learner's region (<c>regionCode</c>; null when unknown: only cards for everywhere).
 /// </summary>
 public static class RefresherPicker
 {
@@ -15,12 +16,12 @@ public static class RefresherPicker
     /// of correct answers; ties go to fewer answers, then teaching order. With no answers at all,
     /// the first topic in teaching order.
     /// </summary>
-    public static string? WeakestTopic(Learner learner, ContentPack pack, IEnumerable<AnswerRecord> answers)
+    public static string? WeakestTopic(Learner learner, ContentPack pack, IEnumerable<AnswerRecord> answers, string? regionCode = null)
     {
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(answers);
-        var topics = pack.Refreshers.Where(r => r.IsFor(learner.Track)).Select(r => r.Topic)
+        var topics = pack.Refreshers.Where(r => r.IsFor(learner.Track) && r.AppliesIn(regionCode)).Select(r => r.Topic)
             .Distinct(StringComparer.Ordinal).ToList();
         if (topics.Count == 0)
         {
@@ -54,17 +55,17 @@ public static class RefresherPicker
     }
 
     /// <summary>A refresher from the learner's weakest topic (see <see cref="WeakestTopic"/>).</summary>
-    public static Refresher? PickWeakest(Learner learner, ContentPack pack, IReadOnlyList<AnswerRecord> answers)
+    public static Refresher? PickWeakest(Learner learner, ContentPack pack, IReadOnlyList<AnswerRecord> answers, string? regionCode = null)
     {
-        var topic = WeakestTopic(learner, pack, answers);
-        return topic is null ? null : PickForTopic(learner, pack, topic, answers);
+        var topic = WeakestTopic(learner, pack, answers, regionCode);
+        return topic is null ? null : PickForTopic(learner, pack, topic, answers, regionCode);
     }
 
     /// <summary>
     /// A refresher of <paramref name="topic"/> for the learner's track: the one covering the most
     /// indicators of questions they got wrong, then the track-specific one, then pack order.
     /// </summary>
-    public static Refresher? PickForTopic(Learner learner, ContentPack pack, string topic, IReadOnlyList<AnswerRecord> answers)
+    public static Refresher? PickForTopic(Learner learner, ContentPack pack, string topic, IReadOnlyList<AnswerRecord> answers, string? regionCode = null)
     {
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(pack);
@@ -75,7 +76,7 @@ public static class RefresherPicker
             .ToList();
         return pack.Refreshers
             .Select((r, i) => (Refresher: r, Index: i))
-            .Where(x => string.Equals(x.Refresher.Topic, topic, StringComparison.Ordinal) && x.Refresher.IsFor(learner.Track))
+            .Where(x => string.Equals(x.Refresher.Topic, topic, StringComparison.Ordinal) && x.Refresher.IsFor(learner.Track) && x.Refresher.AppliesIn(regionCode))
             .OrderByDescending(x => missed.Count(m => x.Refresher.Indicators.Contains(m, StringComparer.Ordinal)))
             .ThenBy(x => learner.Track is not null && x.Refresher.Tracks.Contains(learner.Track, StringComparer.Ordinal) ? 0 : 1)
             .ThenBy(x => x.Index)
@@ -84,15 +85,15 @@ public static class RefresherPicker
     }
 
     /// <summary>The refresher for a question's indicator (feedback on a wrong answer), else one of its topic.</summary>
-    public static Refresher? ForQuestion(Question question, ContentPack pack, string? track)
+    public static Refresher? ForQuestion(Question question, ContentPack pack, string? track, string? regionCode = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(pack);
         var candidates = pack.Refreshers
-            .Where(r => r.IsFor(track) && string.Equals(r.Topic, question.Topic, StringComparison.Ordinal))
+            .Where(r => r.IsFor(track) && r.AppliesIn(regionCode) && string.Equals(r.Topic, question.Topic, StringComparison.Ordinal))
             .ToList();
         return candidates.FirstOrDefault(r => question.Indicator is not null && r.Indicators.Contains(question.Indicator, StringComparer.Ordinal))
-            ?? pack.Refreshers.FirstOrDefault(r => r.IsFor(track) && question.Indicator is not null && r.Indicators.Contains(question.Indicator, StringComparer.Ordinal))
+            ?? pack.Refreshers.FirstOrDefault(r => r.IsFor(track) && r.AppliesIn(regionCode) && question.Indicator is not null && r.Indicators.Contains(question.Indicator, StringComparer.Ordinal))
             ?? candidates.FirstOrDefault();
     }
 }

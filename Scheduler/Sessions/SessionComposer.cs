@@ -32,7 +32,9 @@ public sealed record SessionComposerOptions
 /// <remarks>
 /// <list type="number">
 /// <item>Only questions of the pack for the learner's track (core plus their role track) count, or,
-/// with a <see cref="SessionRequest.Filter"/>, those the filter allows.</item>
+/// with a <see cref="SessionRequest.Filter"/>, those the filter allows; and of those only the ones
+/// that apply in the learner's region (<see cref="ContentPack.RegionOf"/>), whose placeholders
+/// (<see cref="Placeholders"/>) are filled for it.</item>
 /// <item>Never the same item twice in the learner's local day: items answered today (from
 /// <see cref="SessionRequest.Answered"/> or else <see cref="SessionRequest.Answers"/>, or a state
 /// last reviewed today) are skipped. The day is the
@@ -91,7 +93,8 @@ public sealed class SessionComposer : ISessionComposer
         var now = request.Now;
         var day = LearnerDay.Of(now, request.Learner.TimeZone);
         var n = pack.Questions.Length;
-        var eligible = request.Filter is { } filter ? pack.EligibleFor(track, filter) : pack.EligibleFor(track);
+        var region = request.Pack.RegionOf(request.Learner, request.TenantDefaultRegion);
+        var eligible = request.Filter is { } filter ? pack.EligibleFor(track, region.Code, filter) : pack.EligibleFor(track, region.Code);
 
         // Per-question facts for this learner, indexed like the pack.
         var states = new ReviewState?[n];
@@ -139,7 +142,7 @@ public sealed class SessionComposer : ISessionComposer
         var slots = request.OnDemand ? size : size - answeredTodayCount;
         if (slots <= 0)
         {
-            return new SessionPlan([], null);
+            return new SessionPlan([], null) { Region = region };
         }
 
         var plan = new List<int>(slots);
@@ -220,14 +223,14 @@ public sealed class SessionComposer : ISessionComposer
         for (var k = 0; k < plan.Count; k++)
         {
             var question = pack.Questions[plan[k]];
-            questions[k] = question;
+            questions[k] = Placeholders.Fill(question, region);
             if (opening is null && !met[pack.TopicIndex[plan[k]]])
             {
-                opening = pack.OpeningRefresher(question, track);
+                opening = pack.OpeningRefresher(question, track, region.Code);
             }
         }
 
-        return new SessionPlan(questions, opening);
+        return new SessionPlan(questions, opening is null ? null : Placeholders.Fill(opening, region)) { Region = region };
     }
 
     private static void TakeByRetrievability(
@@ -357,24 +360,25 @@ public sealed class SessionComposer : ISessionComposer
             TopicIndex = Questions.Select(q => topicIndex[q.Topic]).ToArray();
             Order = Enumerable.Range(0, Questions.Length).OrderBy(i => TopicIndex[i]).ThenBy(i => i).ToArray();
             IsCore = Questions.Select(q => q.IsCore).ToArray();
-            coreOnly = Questions.Select(q => q.IsFor(null)).ToArray();
             RefreshersByTopic = pack.Refreshers.GroupBy(r => r.Topic, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         }
 
-        private readonly ConcurrentDictionary<string, bool[]> eligibleByTrack = new(StringComparer.Ordinal);
-        private readonly bool[] coreOnly;
+        private readonly ConcurrentDictionary<(string Track, string Region), bool[]> eligibleByTrackAndRegion = new();
 
         public Question[] Questions { get; }
 
         public bool[] IsCore { get; }
 
-        /// <summary>Which questions are for a learner on <paramref name="track"/> (core plus the track), cached per track.</summary>
-        public bool[] EligibleFor(string? track) =>
-            track is null ? coreOnly : eligibleByTrack.GetOrAdd(track, t => Questions.Select(q => q.IsFor(t)).ToArray());
+        /// <summary>Which questions are for a learner on <paramref name="track"/> (core plus the track) in <paramref name="region"/>, cached per track and region.</summary>
+        public bool[] EligibleFor(string? track, string region) =>
+            eligibleByTrackAndRegion.GetOrAdd(
+                (track ?? string.Empty, region),
+                key => Questions.Select(q => q.IsFor(track) && q.AppliesIn(key.Region)).ToArray());
 
-        /// <summary>Which questions <paramref name="filter"/> allows for a learner on <paramref name="track"/> (not cached: filters vary).</summary>
-        public bool[] EligibleFor(string? track, QuestionFilter filter) => Questions.Select(q => filter.Allows(q, track)).ToArray();
+        /// <summary>Which questions <paramref name="filter"/> allows for a learner on <paramref name="track"/> in <paramref name="region"/> (not cached: filters vary).</summary>
+        public bool[] EligibleFor(string? track, string region, QuestionFilter filter) =>
+            Questions.Select(q => filter.Allows(q, track) && q.AppliesIn(region)).ToArray();
 
         public Dictionary<string, int> IndexById { get; }
 
@@ -386,8 +390,8 @@ public sealed class SessionComposer : ISessionComposer
 
         public Dictionary<string, Refresher[]> RefreshersByTopic { get; }
 
-        /// <summary>The topic's refresher for the learner: one covering the question's indicator, else a core one, else any.</summary>
-        public Refresher? OpeningRefresher(Question question, string? track)
+        /// <summary>The topic's refresher for the learner (their track and region): one covering the question's indicator, else a core one, else any.</summary>
+        public Refresher? OpeningRefresher(Question question, string? track, string region)
         {
             if (!RefreshersByTopic.TryGetValue(question.Topic, out var candidates))
             {
@@ -398,7 +402,7 @@ public sealed class SessionComposer : ISessionComposer
             Refresher? any = null;
             foreach (var refresher in candidates)
             {
-                if (!refresher.IsFor(track))
+                if (!refresher.IsFor(track) || !refresher.AppliesIn(region))
                 {
                     continue;
                 }

@@ -26,4 +26,10 @@ public sealed record SessionRequest(
     /// <see cref="IAnswerStore.ListAnsweredQuestionsAsync"/> reads it without the whole log.
     /// </summary>
     public IReadOnlyList<AnsweredQuestion>? Answered { get; init; }
+
+    /// <summary>
+    /// The tenant's default region, used when the learner chose no region and Teams gave no known
+    /// country (see <see cref="ContentPack.RegionOf"/>); null: the pack's international fallback.
+    /// </summary>
+    public string? TenantDefaultRegion { get; init; }
 }

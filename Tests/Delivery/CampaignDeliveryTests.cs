@@ -3,6 +3,8 @@ namespace Beacon.Tests.Delivery;
 using Beacon.Cards;
 using Beacon.Cards.Model;
 using Beacon.Dialogs.Flows;
+using Beacon.Dialogs.Learners;
+using Beacon.Dialogs.Reporting;
 using Beacon.Scheduler.Delivery;
 using Beacon.Scheduler.Memory;
 using Beacon.Scheduler.Sessions;
@@ -10,6 +12,7 @@ using Beacon.Training.Campaigns;
 using Beacon.Training.Learners;
 using Beacon.Training.Schedules;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 /// <summary>
 /// Campaign sessions through the real delivery pipeline on SQLite, with a fake clock ticking every
@@ -38,7 +41,8 @@ public sealed class CampaignDeliveryTests : IAsyncDisposable
         harness = new DeliveryHarness(clock, channel, limits: Unpaced);
         var composer = new SessionComposer(new FsrsMemoryModel());
         var campaignQuiz = new CampaignQuiz(DeliveryHarness.Pack, harness.Campaigns, harness.Learners, harness.Answers, harness.Reviews, harness.Sessions, clock);
-        quiz = new QuizFlow(DeliveryHarness.Pack, harness.Answers, harness.Reviews, composer, new FsrsMemoryModel(), new RatingPolicy(), campaignQuiz, clock);
+        var regions = new LearnerRegions(DeliveryHarness.Pack, Mock.Of<ISafeguardingDirectory>(), harness.Learners);
+        quiz = new QuizFlow(DeliveryHarness.Pack, harness.Answers, harness.Reviews, composer, new FsrsMemoryModel(), new RatingPolicy(), campaignQuiz, regions, clock);
     }
 
     public async ValueTask DisposeAsync() => await harness.DisposeAsync();
