@@ -71,7 +71,7 @@ public sealed class CampaignQuiz(
         }
 
         return pack.FindQuestion(issued.QuestionId) is { } question
-            ? QuestionCard.Build(CardViews.Question(Placeholders.Fill(question, pack.FindRegion(sessions.RegionCodeOf(learner))!), promptId))
+            ? QuestionCard.Build(CardViews.Question(Placeholders.Fill(question, pack.RegionOf(learner, tenantDefaultRegion: null)), promptId))
             : NoticeCard.Build(
                 "This question has been retired",
                 "The training team has removed this question. Type **quiz** for a new one.",

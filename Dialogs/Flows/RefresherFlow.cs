@@ -23,8 +23,8 @@ public sealed class RefresherFlow(ContentPack pack, IAnswerStore answers, Learne
         var history = await answers.ListAnswersAsync(learner.Key, cancellationToken).ConfigureAwait(false);
         var region = regions.Of(learner);
         var refresher = Topic.IsKnown(topic)
-            ? RefresherPicker.PickForTopic(learner, pack, topic!, history, region.Code)
-            : RefresherPicker.PickWeakest(learner, pack, history, region.Code);
+            ? RefresherPicker.PickForTopic(learner, pack, topic!, history, region?.Code)
+            : RefresherPicker.PickWeakest(learner, pack, history, region?.Code);
         return refresher is null
             ? NoticeCard.Build("No refresher yet", "There is no refresher card for that topic yet. Type **quiz** to practise instead.")
             : RefresherCard.Build(CardViews.Refresher(Placeholders.Fill(refresher, region)));
@@ -44,7 +44,7 @@ public sealed class RefresherFlow(ContentPack pack, IAnswerStore answers, Learne
 
         return names.Find(asked) switch
         {
-            { Refresher: { } card } when card.AppliesIn(regions.Of(learner).Code) => RefresherCard.Build(CardViews.Refresher(Placeholders.Fill(card, regions.Of(learner)))),
+            { Refresher: { } card } when card.AppliesIn(regions.Of(learner)?.Code) => RefresherCard.Build(CardViews.Refresher(Placeholders.Fill(card, regions.Of(learner)))),
             { Refresher: { } card } => await ShowAsync(learner, card.Topic, cancellationToken).ConfigureAwait(false),
             { Topic: var topic } => await ShowAsync(learner, topic, cancellationToken).ConfigureAwait(false),
             null => TopicListCard.Build(asked, [.. Topic.All.Select(t => new TopicChoiceView(t, Topic.DisplayName(t)))]),

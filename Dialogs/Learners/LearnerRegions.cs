@@ -12,17 +12,19 @@ using Beacon.Training.Ports;
 /// </summary>
 public sealed class LearnerRegions(ContentPack pack, ISafeguardingDirectory safeguarding, ILearnerStore learners)
 {
-    public ReportingRegion Of(Learner learner)
+    /// <summary>The learner's region; null only when the pack has no regions.</summary>
+    public ReportingRegion? Of(Learner learner)
     {
         ArgumentNullException.ThrowIfNull(learner);
         return pack.RegionOf(learner, TenantDefault(learner.Key.TenantId));
     }
 
     /// <summary>The stored learner's region; the tenant's default (or the fallback) when there is no profile yet.</summary>
-    public async Task<ReportingRegion> OfAsync(LearnerKey key, CancellationToken cancellationToken)
+    public async Task<ReportingRegion?> OfAsync(LearnerKey key, CancellationToken cancellationToken)
     {
-        var learner = await learners.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        return learner is null ? pack.ResolveRegion(null, TenantDefault(key.TenantId)) : Of(learner);
+        var learner = await learners.GetAsync(key, cancellationToken).ConfigureAwait(false)
+            ?? new Learner { Key = key };
+        return Of(learner);
     }
 
     /// <summary>The tenant's default region from its safeguarding route, if it names one.</summary>

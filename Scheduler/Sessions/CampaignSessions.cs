@@ -67,7 +67,7 @@ public sealed class CampaignSessions(ContentPack pack, ISessionComposer composer
     /// The region a campaign asks the learner about: the one they chose, else their Teams country's
     /// (delivery does not know the tenant's default, so campaigns never use it).
     /// </summary>
-    public string RegionCodeOf(Learner learner) => pack.RegionOf(learner, tenantDefaultRegion: null).Code;
+    public string? RegionCodeOf(Learner learner) => pack.RegionOf(learner, tenantDefaultRegion: null)?.Code;
 
     /// <summary>
     /// The question at <paramref name="index"/> (from 0) of the learner's session on <paramref name="date"/>,
@@ -80,14 +80,14 @@ public sealed class CampaignSessions(ContentPack pack, ISessionComposer composer
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(answers);
         var region = pack.RegionOf(learner, tenantDefaultRegion: null);
-        if (index < 0 || index >= SizeOf(campaign, date, learner.Track, region.Code))
+        if (index < 0 || index >= SizeOf(campaign, date, learner.Track, region?.Code))
         {
             return null;
         }
 
         if (PhaseOn(campaign, date) != SessionPhase.Session)
         {
-            return Placeholders.Fill(AssessmentItems(campaign, learner.Track, region.Code)[index], region);
+            return Placeholders.Fill(AssessmentItems(campaign, learner.Track, region?.Code)[index], region);
         }
 
         var asked = answers

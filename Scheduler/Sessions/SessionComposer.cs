@@ -94,7 +94,7 @@ public sealed class SessionComposer : ISessionComposer
         var day = LearnerDay.Of(now, request.Learner.TimeZone);
         var n = pack.Questions.Length;
         var region = request.Pack.RegionOf(request.Learner, request.TenantDefaultRegion);
-        var eligible = request.Filter is { } filter ? pack.EligibleFor(track, region.Code, filter) : pack.EligibleFor(track, region.Code);
+        var eligible = request.Filter is { } filter ? pack.EligibleFor(track, region?.Code, filter) : pack.EligibleFor(track, region?.Code);
 
         // Per-question facts for this learner, indexed like the pack.
         var states = new ReviewState?[n];
@@ -226,7 +226,7 @@ public sealed class SessionComposer : ISessionComposer
             questions[k] = Placeholders.Fill(question, region);
             if (opening is null && !met[pack.TopicIndex[plan[k]]])
             {
-                opening = pack.OpeningRefresher(question, track, region.Code);
+                opening = pack.OpeningRefresher(question, track, region?.Code);
             }
         }
 
@@ -364,20 +364,20 @@ public sealed class SessionComposer : ISessionComposer
                 .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         }
 
-        private readonly ConcurrentDictionary<(string Track, string Region), bool[]> eligibleByTrackAndRegion = new();
+        private readonly ConcurrentDictionary<(string Track, string? Region), bool[]> eligibleByTrackAndRegion = new();
 
         public Question[] Questions { get; }
 
         public bool[] IsCore { get; }
 
         /// <summary>Which questions are for a learner on <paramref name="track"/> (core plus the track) in <paramref name="region"/>, cached per track and region.</summary>
-        public bool[] EligibleFor(string? track, string region) =>
+        public bool[] EligibleFor(string? track, string? region) =>
             eligibleByTrackAndRegion.GetOrAdd(
                 (track ?? string.Empty, region),
                 key => Questions.Select(q => q.IsFor(track) && q.AppliesIn(key.Region)).ToArray());
 
         /// <summary>Which questions <paramref name="filter"/> allows for a learner on <paramref name="track"/> in <paramref name="region"/> (not cached: filters vary).</summary>
-        public bool[] EligibleFor(string? track, string region, QuestionFilter filter) =>
+        public bool[] EligibleFor(string? track, string? region, QuestionFilter filter) =>
             Questions.Select(q => filter.Allows(q, track) && q.AppliesIn(region)).ToArray();
 
         public Dictionary<string, int> IndexById { get; }
@@ -391,7 +391,7 @@ public sealed class SessionComposer : ISessionComposer
         public Dictionary<string, Refresher[]> RefreshersByTopic { get; }
 
         /// <summary>The topic's refresher for the learner (their track and region): one covering the question's indicator, else a core one, else any.</summary>
-        public Refresher? OpeningRefresher(Question question, string? track, string region)
+        public Refresher? OpeningRefresher(Question question, string? track, string? region)
         {
             if (!RefreshersByTopic.TryGetValue(question.Topic, out var candidates))
             {

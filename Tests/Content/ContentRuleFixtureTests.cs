@@ -46,6 +46,7 @@ public class ContentRuleFixtureTests
         { ContentRules.EmergencyNumber, "questions/core.yaml", "core-indicators-001", "what_to_do" },
         { ContentRules.Placeholder, "questions/core.yaml", "core-indicators-001", "what_to_do" },
         { ContentRules.Review, "questions/core.yaml", "core-indicators-001", "review.roles[0]" },
+        { ContentRules.RegionCoverage, "questions/", null, "jurisdiction" },
     };
 
     [Theory]

@@ -54,14 +54,16 @@ public sealed class ContentPack
 
     /// <summary>
     /// The region whose facts and numbers a learner is taught: the region they chose, else their
-    /// Teams country's region, else the tenant's default region, else the pack's international fallback.
+    /// Teams country's region, else the tenant's default region, else the pack's international
+    /// fallback; null only when the pack has no regions to fall back on.
     /// </summary>
-    public ReportingRegion RegionOf(Learner learner, string? tenantDefaultRegion)
+    public ReportingRegion? RegionOf(Learner learner, string? tenantDefaultRegion)
     {
         ArgumentNullException.ThrowIfNull(learner);
-        return learner.ReportingRegion is { } chosen && FindRegion(chosen) is { } region
-            ? region
-            : ResolveRegion(learner.Country, tenantDefaultRegion);
+        return (learner.ReportingRegion is { } chosen ? FindRegion(chosen) : null)
+            ?? (learner.Country is { } country ? regionsByCountry.GetValueOrDefault(country) : null)
+            ?? (tenantDefaultRegion is { } fallback ? FindRegion(fallback) : null)
+            ?? FindRegion(DefaultRegionCode);
     }
 
     /// <summary>

@@ -111,6 +111,9 @@ public static class ContentRules
     /// </summary>
     public const string EmergencyNumber = "emergency-number";
 
+    /// <summary>A topic has core questions or core refreshers, but none that applies in some region.</summary>
+    public const string RegionCoverage = "region-coverage";
+
     /// <summary>A text names a placeholder in braces that Beacon does not fill (only <c>{emergency}</c> and <c>{hotline}</c>).</summary>
     public const string Placeholder = "placeholder";
 

@@ -104,6 +104,39 @@ public static partial class ContentValidator
 
     }
 
+    /// <summary>
+    /// A topic that has core questions (or core refreshers) must keep at least one for a learner in
+    /// every region: jurisdictions narrow what a learner gets, they must not empty a topic.
+    /// </summary>
+    private static void CheckRegionCoverage(Run run, List<(QuestionDto Dto, Scope Scope)> questions, List<(RefresherDto Dto, Scope Scope)> refreshers, RegionFacts facts)
+    {
+        if (!facts.RegionsRead)
+        {
+            return;
+        }
+
+        var coreQuestions = questions.Where(q => IsCoreItem(q.Dto.Tracks)).Select(q => (q.Dto.Topic?.Trim(), Codes(q.Dto.Jurisdiction))).ToList();
+        var coreRefreshers = refreshers.Where(r => IsCoreItem(r.Dto.Tracks)).Select(r => (r.Dto.Topic?.Trim(), Codes(r.Dto.Jurisdiction))).ToList();
+        foreach (var (items, folder, kind) in new[] { (coreQuestions, QuestionsFolder, "question"), (coreRefreshers, RefreshersFolder, "refresher") })
+        {
+            foreach (var topic in Topic.All.Where(t => items.Exists(i => i.Item1 == t)))
+            {
+                var missing = facts.Codes.Order(StringComparer.Ordinal)
+                    .Where(code => !items.Exists(i => i.Item1 == topic && Jurisdictions.AppliesIn(i.Item2, code)))
+                    .ToList();
+                if (missing.Count > 0)
+                {
+                    run.Add(ContentRules.RegionCoverage, new Scope(folder, null, string.Empty), "jurisdiction", null, $"no core {kind} of topic '{topic}' applies in region {string.Join(", ", missing)}: add one without a jurisdiction, or a counterpart for that region");
+                }
+            }
+        }
+    }
+
+    private static bool IsCoreItem(List<string?>? tracks) => tracks?.Exists(t => string.Equals(t?.Trim(), Track.Core, StringComparison.Ordinal)) == true;
+
+    private static List<string> Codes(List<string?>? jurisdiction) =>
+        jurisdiction?.Where(c => !IsBlank(c)).Select(c => c!.Trim()).ToList() ?? [];
+
     private static IEnumerable<(string Field, string? Text)> TextsOf(QuestionDto q)
     {
         yield return ("stem", q.Stem);

@@ -175,6 +175,7 @@ public static partial class ContentValidator
         if (content.AllItemFilesRead)
         {
             CheckCoverage(run, questions, refreshers);
+            CheckRegionCoverage(run, questions, refreshers, facts);
         }
 
         if (content.Regions is not null)

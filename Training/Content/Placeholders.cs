@@ -37,10 +37,15 @@ public static partial class Placeholders
         });
     }
 
-    /// <summary>The question with its text filled for <paramref name="region"/>; the same instance when it has no placeholder.</summary>
-    public static Question Fill(Question question, ReportingRegion region)
+    /// <summary>The question with its text filled for <paramref name="region"/>; the same instance when it has no placeholder or the region is unknown.</summary>
+    public static Question Fill(Question question, ReportingRegion? region)
     {
         ArgumentNullException.ThrowIfNull(question);
+        if (region is null)
+        {
+            return question;
+        }
+
         var options = question.Options.Select(o => o with { Text = Fill(o.Text, region), Feedback = Fill(o.Feedback, region) }).ToList();
         var filled = question with
         {
@@ -55,10 +60,15 @@ public static partial class Placeholders
             : filled;
     }
 
-    /// <summary>The refresher with its text filled for <paramref name="region"/>; the same instance when it has no placeholder.</summary>
-    public static Refresher Fill(Refresher refresher, ReportingRegion region)
+    /// <summary>The refresher with its text filled for <paramref name="region"/>; the same instance when it has no placeholder or the region is unknown.</summary>
+    public static Refresher Fill(Refresher refresher, ReportingRegion? region)
     {
         ArgumentNullException.ThrowIfNull(refresher);
+        if (region is null)
+        {
+            return refresher;
+        }
+
         var points = refresher.KeyPoints.Select(p => Fill(p, region)).ToList();
         var filled = refresher with { Title = Fill(refresher.Title, region), KeyPoints = points, WhatToDo = Fill(refresher.WhatToDo, region) };
         return Same(refresher.Title, filled.Title) && Same(refresher.WhatToDo, filled.WhatToDo)
