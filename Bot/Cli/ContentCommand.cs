@@ -3,7 +3,7 @@ namespace Beacon.Bot.Cli;
 using Beacon.Training.Content;
 
 /// <summary>
-/// <c>content validate [dir] [--previous dir] [--allow-overdue-regions]</c> and <c>content stats [dir]</c>, for content
+/// <c>content validate [dir] [--previous dir] [--allow-overdue-regions]</c> and <c>content stats [dir] [--review-months N]</c>, for content
 /// authors. Exit codes: 0 valid (or stats printed), 1 the pack has errors, 2 usage error or no
 /// content directory.
 /// </summary>
@@ -19,7 +19,8 @@ public static class ContentCommand
         usage:
           content validate [dir] [--previous dir] [--allow-overdue-regions]
                                                      list every problem in the pack; exit code 1 on any error
-          content stats [dir]                        questions per topic x track, per difficulty; refreshers; regions
+          content stats [dir] [--review-months N]    questions per topic x track, per difficulty; refreshers; regions;
+                                                     items past review (last review older than N months, default 12) and never reviewed
         dir defaults to the content folder beside TeamsBot.sln. --previous compares with an older copy of the
         pack (for example main's) and reports wording changed without a version bump, and removed ids.
         A region is flagged 30 days before its review_by date and refused 180 days after it, unless
@@ -46,6 +47,21 @@ public static class ContentCommand
         var verb = rest[0].ToLowerInvariant();
         rest.RemoveAt(0);
         var allowOverdue = rest.RemoveAll(a => a == "--allow-overdue-regions") > 0;
+        var reviewMonths = ContentStats.DefaultReviewMonths;
+        var monthsIndex = rest.IndexOf("--review-months");
+        if (monthsIndex >= 0)
+        {
+            if (verb != "stats" || monthsIndex + 1 >= rest.Count
+                || !int.TryParse(rest[monthsIndex + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out reviewMonths)
+                || reviewMonths < 1)
+            {
+                error.WriteLine(UsageText);
+                return Usage;
+            }
+
+            rest.RemoveRange(monthsIndex, 2);
+        }
+
         if (allowOverdue && verb != "validate")
         {
             error.WriteLine(UsageText);
@@ -84,7 +100,7 @@ public static class ContentCommand
         return verb switch
         {
             "validate" => Validate(directory, previousDir, ContentLoadOptions.On(TimeProvider.System, allowOverdue), output, error),
-            "stats" => Stats(directory, output, error),
+            "stats" => Stats(directory, reviewMonths, output, error),
             _ => UnknownVerb(verb, error),
         };
     }
@@ -119,7 +135,7 @@ public static class ContentCommand
         return errors == 0 ? Ok : Invalid;
     }
 
-    private static int Stats(string directory, TextWriter output, TextWriter error)
+    private static int Stats(string directory, int reviewMonths, TextWriter output, TextWriter error)
     {
         var result = ContentPackLoader.Load(directory);
         if (result.PartialPack is null)
@@ -128,7 +144,7 @@ public static class ContentCommand
             return Invalid;
         }
 
-        output.Write(ContentStats.From(result.PartialPack).Render());
+        output.Write(ContentStats.From(result.PartialPack, reviewMonths: reviewMonths).Render());
         var errors = result.Errors.Count();
         if (errors > 0)
         {

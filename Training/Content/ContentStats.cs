@@ -17,9 +17,17 @@ public sealed class ContentStats
 
     public const int TargetQuestionsPerRoleTrack = 20;
 
-    private ContentStats(ContentPack pack)
+    /// <summary>An item whose last review is older than this many months is past review, unless told otherwise.</summary>
+    public const int DefaultReviewMonths = 12;
+
+    private ContentStats(ContentPack pack, DateOnly today, int reviewMonths)
     {
         Pack = pack;
+        ReviewMonths = reviewMonths;
+        var reviewedSince = today.AddMonths(-reviewMonths);
+        var reviews = pack.Questions.Select(q => (q.Id, q.Review)).Concat(pack.Refreshers.Select(r => (r.Id, r.Review))).ToList();
+        NeverReviewed = reviews.Where(r => r.Review is null).Select(r => r.Id).ToList();
+        PastReview = reviews.Where(r => r.Review is { } review && review.Date < reviewedSince).Select(r => r.Id).ToList();
         QuestionCount = pack.Questions.Count;
         RefresherCount = pack.Refreshers.Count;
         QuestionsByTopicAndTrack = Topic.All.ToDictionary(
@@ -53,10 +61,23 @@ public sealed class ContentStats
 
     public IReadOnlyDictionary<string, int> RefreshersByTopic { get; }
 
-    public static ContentStats From(ContentPack pack)
+    /// <summary>The review period: an item last reviewed longer ago than this is past review.</summary>
+    public int ReviewMonths { get; }
+
+    /// <summary>Ids of questions and refreshers whose last review is older than <see cref="ReviewMonths"/> months.</summary>
+    public IReadOnlyList<string> PastReview { get; }
+
+    /// <summary>Ids of questions and refreshers with no <c>review</c> at all.</summary>
+    public IReadOnlyList<string> NeverReviewed { get; }
+
+    /// <param name="pack">The pack.</param>
+    /// <param name="today">The day reviews are aged against (null: today, UTC).</param>
+    /// <param name="reviewMonths">How many months a review stays current.</param>
+    public static ContentStats From(ContentPack pack, DateOnly? today = null, int reviewMonths = DefaultReviewMonths)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        return new ContentStats(pack);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(reviewMonths);
+        return new ContentStats(pack, today ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), reviewMonths);
     }
 
     /// <summary>Plain-text tables with fixed-width columns, for a terminal.</summary>
@@ -115,6 +136,20 @@ public sealed class ContentStats
             ]).ToList());
         text.AppendLine();
 
+        text.AppendLine(Invariant($"Review (an item last reviewed more than {ReviewMonths} months ago is past review)"));
+        var items = QuestionCount + RefresherCount;
+        AppendTable(
+            text,
+            ["review", "items"],
+            [
+                ["reviewed in time", Number(items - PastReview.Count - NeverReviewed.Count)],
+                ["past review", Number(PastReview.Count)],
+                ["never reviewed", Number(NeverReviewed.Count)],
+            ]);
+        AppendIds(text, "Past review", PastReview);
+        AppendIds(text, "Never reviewed", NeverReviewed);
+        text.AppendLine();
+
         text.AppendLine("Targets");
         var targets = new List<IReadOnlyList<string>>
         {
@@ -126,6 +161,14 @@ public sealed class ContentStats
         targets.Add(Target("topics with refreshers", RefreshersByTopic.Count(p => p.Value > 0), Topic.All.Count));
         AppendTable(text, ["target", "have", "need", "status"], targets);
         return text.ToString();
+    }
+
+    private static void AppendIds(StringBuilder text, string heading, IReadOnlyList<string> ids)
+    {
+        if (ids.Count > 0)
+        {
+            text.AppendLine(heading + ": " + string.Join(", ", ids));
+        }
     }
 
     private static IReadOnlyList<string> Target(string name, int have, int need) =>
