@@ -37,8 +37,8 @@ public sealed class CampaignDeliveryTests : IAsyncDisposable
         channel = new RecordingChannel(clock);
         harness = new DeliveryHarness(clock, channel, limits: Unpaced);
         var composer = new SessionComposer(new FsrsMemoryModel());
-        var campaignQuiz = new CampaignQuiz(DeliveryHarness.Pack, harness.Campaigns, harness.Learners, harness.Answers, harness.Reviews, harness.Sessions, clock);
-        quiz = new QuizFlow(DeliveryHarness.Pack, harness.Answers, harness.Reviews, composer, new FsrsMemoryModel(), new RatingPolicy(), campaignQuiz, clock);
+        var campaignQuiz = new CampaignQuiz(DeliveryHarness.Pack, harness.Campaigns, harness.Learners, harness.Answers, harness.Reviews, harness.Sessions, harness.Shuffler, clock);
+        quiz = new QuizFlow(DeliveryHarness.Pack, harness.Answers, harness.Reviews, composer, new FsrsMemoryModel(), new RatingPolicy(), campaignQuiz, harness.Shuffler, clock);
     }
 
     public async ValueTask DisposeAsync() => await harness.DisposeAsync();
