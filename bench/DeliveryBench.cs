@@ -12,6 +12,7 @@ using Beacon.Scheduler.Memory;
 using Beacon.Scheduler.Sessions;
 using Beacon.Storage.AzureTables;
 using Beacon.TeamsEmulator;
+using Beacon.Training.Answers;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
 using Beacon.Training.Schedules;
@@ -173,7 +174,7 @@ public static class DeliveryBench
             var composer = new SessionComposer(new FsrsMemoryModel(new FsrsOptions()));
             var delivery = new SessionDelivery(
                 pack, learners, new AzureTableAnswerStore(storage), new AzureTableReviewStore(storage), new AzureTableDeliveryClaimStore(table),
-                composer, new CampaignSessions(pack, composer), channel, limiter, options, TimeProvider.System,
+                composer, new CampaignSessions(pack, composer), channel, limiter, options, new OptionShuffler(Random.Shared), TimeProvider.System,
                 NullLogger<SessionDelivery>.Instance);
             campaigns = new AzureTableCampaignTable(storage);
             var candidates = new DeliveryCandidates(new AzureTableScheduleStore(table), learners, new AzureTableCampaignStore(campaigns), options);

@@ -14,6 +14,7 @@ using Beacon.Dialogs.Routing;
 using Beacon.Dialogs.Turns;
 using Beacon.Scheduler.Memory;
 using Beacon.Scheduler.Sessions;
+using Beacon.Training.Answers;
 using Beacon.Training.Content;
 using Beacon.Training.Ports;
 
@@ -30,6 +31,7 @@ public static class BeaconServices
         services.AddSingleton<ISessionComposer>(sp => new SessionComposer(sp.GetRequiredService<IMemoryModel>(), new SessionComposerOptions()));
         services.AddSingleton<CampaignSessions>();
         services.AddSingleton(_ => new RatingPolicy(new RatingPolicyOptions()));
+        services.AddSingleton(_ => new OptionShuffler(Random.Shared));
 
         services.Configure<SafeguardingOptions>(configuration.GetSection(SafeguardingOptions.Section));
         services.AddSingleton<ConfiguredSafeguardingDirectory>();

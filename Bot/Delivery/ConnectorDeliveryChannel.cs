@@ -38,7 +38,7 @@ public sealed class ConnectorDeliveryChannel(
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(message);
         var question = message.Plan.Questions[0];
-        var card = QuestionCard.Build(CardViews.Question(question, message.PromptId));
+        var card = QuestionCard.Build(CardViews.Question(question, message.PromptId, message.OptionOrder));
         return SendCardAsync(address, card, Summary, cancellationToken);
     }
 

@@ -47,11 +47,13 @@ public static class FeedbackCard
 
         if (!feedback.Correct && feedback.RefresherTopic is not null)
         {
-            actions.Add(new ExecuteAction("Refresh this topic", Verbs.Refresher)
+            var data = new Dictionary<string, string> { [CardData.Topic] = feedback.RefresherTopic };
+            if (feedback.JustReadRefresherId is { } justRead)
             {
-                AssociatedInputs = "none",
-                Data = new Dictionary<string, string> { [CardData.Topic] = feedback.RefresherTopic },
-            });
+                data[CardData.RefresherId] = justRead;
+            }
+
+            actions.Add(new ExecuteAction("Refresh this topic", Verbs.Refresher) { AssociatedInputs = "none", Data = data });
         }
         else
         {

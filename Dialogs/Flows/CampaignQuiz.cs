@@ -26,6 +26,7 @@ public sealed class CampaignQuiz(
     IAnswerStore answers,
     IReviewStore reviews,
     CampaignSessions sessions,
+    OptionShuffler shuffler,
     TimeProvider clock)
 {
     /// <summary>The question after the one answered under <paramref name="promptId"/>; null outside a campaign session or after its last question.</summary>
@@ -71,7 +72,7 @@ public sealed class CampaignQuiz(
         }
 
         return pack.FindQuestion(issued.QuestionId) is { } question
-            ? QuestionCard.Build(CardViews.Question(Placeholders.Fill(question, pack.RegionOf(learner, tenantDefaultRegion: null)), promptId))
+            ? QuestionCard.Build(CardViews.Question(Placeholders.Fill(question, pack.RegionOf(learner, tenantDefaultRegion: null)), issued))
             : NoticeCard.Build(
                 "This question has been retired",
                 "The training team has removed this question. Type **quiz** for a new one.",
@@ -107,8 +108,11 @@ public sealed class CampaignQuiz(
             return null;
         }
 
-        await answers.RecordIssuedAsync(new IssuedQuestion(learner.Key, prompt.Id, question.Id, question.Version, now, OnDemand: false), cancellationToken)
-            .ConfigureAwait(false);
+        var issued = new IssuedQuestion(learner.Key, prompt.Id, question.Id, question.Version, now, OnDemand: false)
+        {
+            OptionOrder = shuffler.Shuffle(question),
+        };
+        await answers.RecordIssuedAsync(issued, cancellationToken).ConfigureAwait(false);
 
         // Two clicks at once may compose different questions; the one recorded first is the prompt's.
         return await answers.GetIssuedAsync(learner.Key, prompt.Id, cancellationToken).ConfigureAwait(false);

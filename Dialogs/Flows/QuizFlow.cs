@@ -4,6 +4,7 @@ using System.Globalization;
 using Beacon.Cards;
 using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
+using Beacon.Cards.Views;
 using Beacon.Dialogs.Learners;
 using Beacon.Dialogs.Presentation;
 using Beacon.Scheduler.Memory;
@@ -25,6 +26,7 @@ public sealed class QuizFlow(
     RatingPolicy ratingPolicy,
     CampaignQuiz campaignQuiz,
     LearnerRegions regions,
+    OptionShuffler shuffler,
     TimeProvider clock)
 {
     private const int SaveAttempts = 3;
@@ -36,9 +38,12 @@ public sealed class QuizFlow(
     public static readonly TimeSpan AnswerWindow = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// The cards for an on-demand question: the topic's refresher first when the learner meets a
-    /// topic for the first time, then the question. The question is recorded as issued before it
-    /// is sent, so its answer can be checked against it.
+    /// The cards for an on-demand question. The first time the learner meets a topic its
+    /// refresher comes first, followed by a question of another topic, since the refresher states
+    /// the answers of its own topic's questions; that topic's question comes once one other
+    /// question has been answered (or at once when no other question is left). The question is
+    /// recorded as issued, with the order its options are shown in, before it is sent, so its
+    /// answer can be checked against it.
     /// </summary>
     public async Task<IReadOnlyList<AdaptiveCard>> NextQuestionAsync(Learner learner, CancellationToken cancellationToken)
     {
@@ -47,11 +52,12 @@ public sealed class QuizFlow(
         var states = await reviews.ListAsync(learner.Key, cancellationToken).ConfigureAwait(false);
         var day = LearnerDay.Of(now, learner.TimeZone);
         var answered = await answers.ListAnsweredQuestionsAsync(learner.Key, day.Start, day.End, cancellationToken).ConfigureAwait(false);
-        var plan = composer.Compose(new SessionRequest(learner, pack, states, [], now, Size: 1, OnDemand: true)
+        var request = new SessionRequest(learner, pack, states, [], now, Size: 1, OnDemand: true)
         {
             Answered = answered,
             TenantDefaultRegion = regions.TenantDefault(learner.Key.TenantId),
-        });
+        };
+        var plan = composer.Compose(request);
         if (plan.Questions.Count == 0)
         {
             return [NoticeCard.Build(
@@ -61,18 +67,37 @@ public sealed class QuizFlow(
         }
 
         var question = plan.Questions[0];
-        var promptId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
-        await answers.RecordIssuedAsync(
-            new IssuedQuestion(learner.Key, promptId, question.Id, question.Version, now, OnDemand: true),
-            cancellationToken).ConfigureAwait(false);
-
-        var cards = new List<AdaptiveCard>();
+        Refresher? opening = null;
+        string? readBefore = null;
         if (plan.OpeningRefresher is { } refresher)
         {
-            cards.Add(RefresherCard.Build(CardViews.Refresher(refresher)));
+            readBefore = await RefresherReadWithLastAnswerAsync(learner.Key, cancellationToken).ConfigureAwait(false);
+            if (!IsOfTopic(readBefore, refresher.Topic))
+            {
+                opening = refresher;
+                readBefore = refresher.Id;
+                if (OtherTopics(refresher.Topic) is { } others)
+                {
+                    var elsewhere = composer.Compose(request with { Filter = others }).Questions;
+                    question = elsewhere.Count > 0 ? elsewhere[0] : question;
+                }
+            }
         }
 
-        cards.Add(QuestionCard.Build(CardViews.Question(question, promptId)));
+        var issued = new IssuedQuestion(learner.Key, Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), question.Id, question.Version, now, OnDemand: true)
+        {
+            OptionOrder = shuffler.Shuffle(question),
+            RefresherId = readBefore,
+        };
+        await answers.RecordIssuedAsync(issued, cancellationToken).ConfigureAwait(false);
+
+        var cards = new List<AdaptiveCard>();
+        if (opening is not null)
+        {
+            cards.Add(RefresherCard.Build(CardViews.Refresher(opening)));
+        }
+
+        cards.Add(QuestionCard.Build(CardViews.Question(question, issued)));
         return cards;
     }
 
@@ -119,7 +144,8 @@ public sealed class QuizFlow(
                 CommonActions.StartQuiz("New question"));
         }
 
-        if (question.FindOption(optionId) is null)
+        // Only an option this prompt showed: the pack's options as they are now, in the order stored with the prompt.
+        if (question.FindOption(optionId) is null || !issued.OrderOf(question).Offers(optionId))
         {
             return Unmatched();
         }
@@ -128,9 +154,7 @@ public sealed class QuizFlow(
         {
             var earlier = (await answers.ListAnswersAsync(learner, cancellationToken).ConfigureAwait(false))
                 .FirstOrDefault(a => string.Equals(a.PromptId, promptId, StringComparison.Ordinal));
-            return earlier is null
-                ? Closed()
-                : FeedbackCard.Build(CardViews.Feedback(question, earlier, !earlier.Correct && pack.Refreshers.Any(r => r.Topic == question.Topic)));
+            return earlier is null ? Closed() : FeedbackOrRefusal(question, issued, earlier, optionId, next: null);
         }
 
         var sure = data.TryGetValue(CardData.Sure, out var sureValue) &&
@@ -157,9 +181,48 @@ public sealed class QuizFlow(
 
         await ApplyToReviewAsync(stored, cancellationToken).ConfigureAwait(false);
 
-        var offerRefresher = !stored.Correct && pack.Refreshers.Any(r => r.Topic == question.Topic);
         var next = await campaignQuiz.NextStepAsync(learner, promptId, cancellationToken).ConfigureAwait(false);
-        return FeedbackCard.Build(CardViews.Feedback(question, stored, offerRefresher) with { Next = next });
+        return FeedbackOrRefusal(question, issued, stored, optionId, next);
+    }
+
+    /// <summary>
+    /// The feedback on the answer stored for the prompt, when <paramref name="optionId"/> is that
+    /// answer (a redelivery gets the same card); a different option for a prompt already answered
+    /// is refused, and the first answer stands.
+    /// </summary>
+    private AdaptiveCard FeedbackOrRefusal(Question question, IssuedQuestion issued, AnswerRecord stored, string optionId, SessionStep? next)
+    {
+        if (!string.Equals(stored.OptionId, optionId, StringComparison.Ordinal))
+        {
+            return NoticeCard.Build(
+                "You've already answered this question",
+                "Your first answer to it stands, so I haven't recorded this one. Type **quiz** for a new question.",
+                CommonActions.StartQuiz("New question"));
+        }
+
+        var offerRefresher = !stored.Correct && pack.Refreshers.Any(r => r.Topic == question.Topic);
+        var justRead = IsOfTopic(issued.RefresherId, question.Topic) ? issued.RefresherId : null;
+        return FeedbackCard.Build(CardViews.Feedback(question, stored, offerRefresher) with { Next = next, JustReadRefresherId = justRead });
+    }
+
+    /// <summary>The refresher read right before the learner's latest answer (see <see cref="IssuedQuestion.RefresherId"/>), if any.</summary>
+    private async Task<string?> RefresherReadWithLastAnswerAsync(LearnerKey learner, CancellationToken cancellationToken)
+    {
+        var history = await answers.ListAnswersAsync(learner, cancellationToken).ConfigureAwait(false);
+        return history.Count == 0
+            ? null
+            : (await answers.GetIssuedAsync(learner, history[^1].PromptId, cancellationToken).ConfigureAwait(false))?.RefresherId;
+    }
+
+    private bool IsOfTopic(string? refresherId, string topic) =>
+        refresherId is not null && pack.FindRefresher(refresherId) is { } refresher && string.Equals(refresher.Topic, topic, StringComparison.Ordinal);
+
+    /// <summary>A filter to every topic of the pack but <paramref name="topic"/>; null when there is no other.</summary>
+    private QuestionFilter? OtherTopics(string topic)
+    {
+        var others = pack.Questions.Select(q => q.Topic).Distinct(StringComparer.Ordinal)
+            .Where(t => !string.Equals(t, topic, StringComparison.Ordinal)).ToList();
+        return others.Count == 0 ? null : new QuestionFilter(others, []);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 namespace Beacon.Dialogs.Flows;
 
+using Beacon.Cards;
 using Beacon.Cards.Builders;
 using Beacon.Cards.Model;
 using Beacon.Cards.Views;
@@ -16,18 +17,36 @@ public sealed class RefresherFlow(ContentPack pack, IAnswerStore answers, Learne
 {
     private readonly TopicNames names = new(pack);
 
-    /// <summary>For a topic's internal name (a card button); the weakest topic when it is null or unknown.</summary>
-    public async Task<AdaptiveCard> ShowAsync(Learner learner, string? topic, CancellationToken cancellationToken)
+    /// <summary>
+    /// For a topic's internal name (a card button); the weakest topic when it is null or unknown.
+    /// A <c>justRead</c> refresher is a refresher of that topic the learner read just before (the
+    /// feedback card's "Refresh this topic"): another one is shown, or, when the topic has no
+    /// other, a card that says so and offers a question instead.
+    /// </summary>
+    public Task<AdaptiveCard> ShowAsync(Learner learner, string? topic, CancellationToken cancellationToken) =>
+        ShowAsync(learner, topic, justRead: null, cancellationToken);
+
+    /// <summary>Like <see cref="ShowAsync(Learner, string, CancellationToken)"/>, never showing <paramref name="justRead"/> again.</summary>
+    public async Task<AdaptiveCard> ShowAsync(Learner learner, string? topic, string? justRead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(learner);
         var history = await answers.ListAnswersAsync(learner.Key, cancellationToken).ConfigureAwait(false);
         var region = regions.Of(learner);
-        var refresher = Topic.IsKnown(topic)
-            ? RefresherPicker.PickForTopic(learner, pack, topic!, history, region?.Code)
+        var known = Topic.IsKnown(topic);
+        var refresher = known
+            ? RefresherPicker.PickForTopic(learner, pack, topic!, history, region?.Code, justRead)
             : RefresherPicker.PickWeakest(learner, pack, history, region?.Code);
-        return refresher is null
-            ? NoticeCard.Build("No refresher yet", "There is no refresher card for that topic yet. Type **quiz** to practise instead.")
-            : RefresherCard.Build(CardViews.Refresher(Placeholders.Fill(refresher, region)));
+        if (refresher is not null)
+        {
+            return RefresherCard.Build(CardViews.Refresher(Placeholders.Fill(refresher, region)));
+        }
+
+        return known && justRead is not null && RefresherPicker.PickForTopic(learner, pack, topic!, history, region?.Code) is not null
+            ? NoticeCard.Build(
+                "No other refresher on this topic",
+                $"The card you just read is the only refresher on {Topic.DisplayName(topic!)}. Try a question to practise it.",
+                CommonActions.StartQuiz("Quiz me"))
+            : NoticeCard.Build("No refresher yet", "There is no refresher card for that topic yet. Type **quiz** to practise instead.");
     }
 
     /// <summary>

@@ -12,15 +12,25 @@ public static class CardViews
 
     public static TrackView TrackOf(string track) => new(track, Track.DisplayName(track));
 
-    public static QuestionView Question(Question question, string promptId)
+    /// <summary>The question as issued under <paramref name="promptId"/>: its options in the prompt's <paramref name="order"/>.</summary>
+    public static QuestionView Question(Question question, string promptId, OptionOrder order)
     {
         ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(order);
         return new QuestionView(
             promptId,
             question.Id,
             Topic.DisplayName(question.Topic),
             question.Stem,
-            question.Options.Select(option => new OptionView(option.Id, option.Text)).ToList());
+            order.Arrange(question).Select(option => new OptionView(option.Id, option.Text)).ToList());
+    }
+
+    /// <summary>The question as <paramref name="issued"/> showed it.</summary>
+    public static QuestionView Question(Question question, IssuedQuestion issued)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(issued);
+        return Question(question, issued.PromptId, issued.OrderOf(question));
     }
 
     public static FeedbackView Feedback(Question question, AnswerRecord answer, bool offerRefresher)

@@ -266,7 +266,8 @@ public sealed class TurnRouter(
                     ? new ErrorInvokeResult(400, "invalidTrack", "Please choose one of the listed roles.")
                     : new CardInvokeResult(saved);
             case Verbs.Refresher:
-                var refresher = await refreshers.ShowAsync(learner, incoming.Data.GetValueOrDefault(CardData.Topic), cancellationToken)
+                var refresher = await refreshers.ShowAsync(
+                    learner, incoming.Data.GetValueOrDefault(CardData.Topic), incoming.Data.GetValueOrDefault(CardData.RefresherId), cancellationToken)
                     .ConfigureAwait(false);
                 await SendPrivatelyAsync(turn, refresher, cancellationToken).ConfigureAwait(false);
                 return new MessageInvokeResult("Here is a refresher.");

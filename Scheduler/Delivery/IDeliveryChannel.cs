@@ -1,6 +1,7 @@
 namespace Beacon.Scheduler.Delivery;
 
 using Beacon.Scheduler.Sessions;
+using Beacon.Training.Answers;
 using Beacon.Training.Campaigns;
 using Beacon.Training.Learners;
 
@@ -23,8 +24,8 @@ public interface IDeliveryChannel
     Task<ChannelResult> CreatePersonalConversationAsync(ConversationAddress address, CancellationToken cancellationToken);
 }
 
-/// <summary>The day's session for one learner, composed and recorded as issued.</summary>
-public sealed record SessionMessage(Learner Learner, SessionPlan Plan, string PromptId, DateOnly LocalDate);
+/// <summary>The day's session for one learner, composed and recorded as issued; the first question's options go in <paramref name="OptionOrder"/>.</summary>
+public sealed record SessionMessage(Learner Learner, SessionPlan Plan, string PromptId, DateOnly LocalDate, OptionOrder OptionOrder);
 
 /// <summary>A reminder: the campaign's name, and the prompt id of the session's first question (the card opens it again).</summary>
 public sealed record NudgeMessage(Learner Learner, string CampaignName, string PromptId, DateOnly LocalDate);

@@ -31,6 +31,7 @@ public sealed class SessionDelivery(
     IDeliveryChannel channel,
     TeamsRateLimiter limiter,
     DeliveryOptions options,
+    OptionShuffler shuffler,
     TimeProvider clock,
     ILogger<SessionDelivery> logger)
 {
@@ -157,10 +158,19 @@ public sealed class SessionDelivery(
         }
 
         var first = plan.Questions[0];
+        var order = shuffler.Shuffle(first);
         await answers.RecordIssuedAsync(
-            new IssuedQuestion(learner.Key, promptId, first.Id, first.Version, now, OnDemand: false), cancellationToken).ConfigureAwait(false);
+            new IssuedQuestion(learner.Key, promptId, first.Id, first.Version, now, OnDemand: false) { OptionOrder = order }, cancellationToken)
+            .ConfigureAwait(false);
 
-        var message = new SessionMessage(learner, plan, promptId, slot.LocalDate);
+        // A retry finds the prompt recorded by the first attempt: its order is the one answers are checked against.
+        if (await answers.GetIssuedAsync(learner.Key, promptId, cancellationToken).ConfigureAwait(false) is { } recorded &&
+            string.Equals(recorded.QuestionId, first.Id, StringComparison.Ordinal))
+        {
+            order = recorded.OrderOf(first);
+        }
+
+        var message = new SessionMessage(learner, plan, promptId, slot.LocalDate, order);
         return await SendAsync(learner, claim, slot.LocalDate, (address, ct) => channel.SendSessionAsync(address, message, ct), report, cancellationToken)
             .ConfigureAwait(false);
     }

@@ -64,8 +64,9 @@ public static class RefresherPicker
     /// <summary>
     /// A refresher of <paramref name="topic"/> for the learner's track: the one covering the most
     /// indicators of questions they got wrong, then the track-specific one, then pack order.
+    /// <paramref name="except"/> (one the learner has just read) is never chosen.
     /// </summary>
-    public static Refresher? PickForTopic(Learner learner, ContentPack pack, string topic, IReadOnlyList<AnswerRecord> answers, string? regionCode = null)
+    public static Refresher? PickForTopic(Learner learner, ContentPack pack, string topic, IReadOnlyList<AnswerRecord> answers, string? regionCode = null, string? except = null)
     {
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(pack);
@@ -76,7 +77,8 @@ public static class RefresherPicker
             .ToList();
         return pack.Refreshers
             .Select((r, i) => (Refresher: r, Index: i))
-            .Where(x => string.Equals(x.Refresher.Topic, topic, StringComparison.Ordinal) && x.Refresher.IsFor(learner.Track) && x.Refresher.AppliesIn(regionCode))
+            .Where(x => string.Equals(x.Refresher.Topic, topic, StringComparison.Ordinal) && x.Refresher.IsFor(learner.Track) && x.Refresher.AppliesIn(regionCode) &&
+                        !string.Equals(x.Refresher.Id, except, StringComparison.Ordinal))
             .OrderByDescending(x => missed.Count(m => x.Refresher.Indicators.Contains(m, StringComparer.Ordinal)))
             .ThenBy(x => learner.Track is not null && x.Refresher.Tracks.Contains(learner.Track, StringComparer.Ordinal) ? 0 : 1)
             .ThenBy(x => x.Index)

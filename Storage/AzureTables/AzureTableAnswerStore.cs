@@ -136,8 +136,9 @@ public sealed class AzureTableAnswerStore : IAnswerStore
         StoredTime.Parse(Required(entity, "IssuedAt")),
         StoredTime.Parse(Required(entity, "AnsweredAt")));
 
-    internal static TableEntity IssuedEntity(IssuedQuestion issued) =>
-        new TableEntity(TableKeys.LearnerPartition(issued.Learner), TableKeys.Issued(issued.PromptId))
+    internal static TableEntity IssuedEntity(IssuedQuestion issued)
+    {
+        var entity = new TableEntity(TableKeys.LearnerPartition(issued.Learner), TableKeys.Issued(issued.PromptId))
         {
             ["TenantId"] = issued.Learner.TenantId,
             ["LearnerId"] = issued.Learner.LearnerId,
@@ -148,13 +149,31 @@ public sealed class AzureTableAnswerStore : IAnswerStore
             ["OnDemand"] = issued.OnDemand,
         };
 
+        // Absent rather than null: rows written before these existed read the same way.
+        if (issued.OptionOrder is { } order)
+        {
+            entity["OptionOrder"] = order.ToStored();
+        }
+
+        if (issued.RefresherId is { } refresher)
+        {
+            entity["RefresherId"] = refresher;
+        }
+
+        return entity;
+    }
+
     internal static IssuedQuestion ReadIssued(TableEntity entity) => new(
         new LearnerKey(Required(entity, "TenantId"), Required(entity, "LearnerId")),
         Required(entity, "PromptId"),
         Required(entity, "QuestionId"),
         entity.GetInt32("QuestionVersion") ?? throw Missing(entity, "QuestionVersion"),
         StoredTime.Parse(Required(entity, "IssuedAt")),
-        entity.GetBoolean("OnDemand") ?? throw Missing(entity, "OnDemand"));
+        entity.GetBoolean("OnDemand") ?? throw Missing(entity, "OnDemand"))
+    {
+        OptionOrder = OptionOrder.FromStored(entity.GetString("OptionOrder")),
+        RefresherId = entity.GetString("RefresherId"),
+    };
 
     internal static TableEntity AnswerEntity(AnswerRecord answer) =>
         new TableEntity(TableKeys.LearnerPartition(answer.Learner), TableKeys.Answer(answer.PromptId))

@@ -32,8 +32,8 @@ public sealed class SqliteAnswerStore : IAnswerStore
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, """
-                    INSERT INTO issued_questions (tenant_id, learner_id, prompt_id, question_id, question_version, issued_at, on_demand)
-                    VALUES ($tenant, $learner, $prompt, $question, $version, $issued_at, $on_demand)
+                    INSERT INTO issued_questions (tenant_id, learner_id, prompt_id, question_id, question_version, issued_at, on_demand, option_order, refresher_id)
+                    VALUES ($tenant, $learner, $prompt, $question, $version, $issued_at, $on_demand, $option_order, $refresher_id)
                     ON CONFLICT (tenant_id, learner_id, prompt_id) DO NOTHING;
                     """);
                 await using (command.ConfigureAwait(false))
@@ -45,6 +45,8 @@ public sealed class SqliteAnswerStore : IAnswerStore
                     Add(command, "$version", issued.QuestionVersion);
                     Add(command, "$issued_at", StoredTime.Format(issued.IssuedAt));
                     Add(command, "$on_demand", issued.OnDemand ? 1 : 0);
+                    Add(command, "$option_order", issued.OptionOrder?.ToStored());
+                    Add(command, "$refresher_id", issued.RefresherId);
                     return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
             },
@@ -81,7 +83,7 @@ public sealed class SqliteAnswerStore : IAnswerStore
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, """
-                    SELECT question_id, question_version, issued_at, on_demand FROM issued_questions
+                    SELECT question_id, question_version, issued_at, on_demand, option_order, refresher_id FROM issued_questions
                     WHERE tenant_id = $tenant AND learner_id = $learner AND prompt_id = $prompt;
                     """);
                 await using (command.ConfigureAwait(false))
@@ -103,7 +105,11 @@ public sealed class SqliteAnswerStore : IAnswerStore
                             reader.GetString(0),
                             reader.GetInt32(1),
                             StoredTime.Parse(reader.GetString(2)),
-                            reader.GetInt64(3) != 0);
+                            reader.GetInt64(3) != 0)
+                        {
+                            OptionOrder = OptionOrder.FromStored(GetNullableString(reader, 4)),
+                            RefresherId = GetNullableString(reader, 5),
+                        };
                     }
                 }
             },

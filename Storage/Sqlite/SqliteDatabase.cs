@@ -16,7 +16,7 @@ using Microsoft.Data.Sqlite;
 public sealed class SqliteDatabase : IDisposable
 {
     /// <summary>The schema this build writes. Bump it and add a migration step when a table changes.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     private const string SchemaSql = """
         CREATE TABLE IF NOT EXISTS schema_version (
@@ -51,6 +51,8 @@ public sealed class SqliteDatabase : IDisposable
             question_version INTEGER NOT NULL,
             issued_at TEXT NOT NULL,
             on_demand INTEGER NOT NULL,
+            option_order TEXT NULL,
+            refresher_id TEXT NULL,
             PRIMARY KEY (tenant_id, learner_id, prompt_id)
         );
         CREATE TABLE IF NOT EXISTS answers (
@@ -611,6 +613,8 @@ public sealed class SqliteDatabase : IDisposable
             [3] = string.Empty,
             // Version 4: the people a campaign's reports count, fixed at the first report from the start date.
             [4] = "ALTER TABLE campaigns ADD COLUMN report_group TEXT NULL;",
+            // Version 5: an issued question keeps the order its options were shown in, and the refresher read before it.
+            [5] = "ALTER TABLE issued_questions ADD COLUMN option_order TEXT NULL; ALTER TABLE issued_questions ADD COLUMN refresher_id TEXT NULL;",
         };
         foreach (var (version, sql) in steps.Where(step => step.Key > from))
         {

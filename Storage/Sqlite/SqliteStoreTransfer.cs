@@ -256,11 +256,12 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
                     foreach (var issued in records.Issued)
                     {
                         await ExecuteAsync(connection, transaction, """
-                            INSERT INTO issued_questions (tenant_id, learner_id, prompt_id, question_id, question_version, issued_at, on_demand)
-                            VALUES ($tenant, $learner, $prompt, $question, $version, $issued_at, $on_demand)
+                            INSERT INTO issued_questions (tenant_id, learner_id, prompt_id, question_id, question_version, issued_at, on_demand, option_order, refresher_id)
+                            VALUES ($tenant, $learner, $prompt, $question, $version, $issued_at, $on_demand, $option_order, $refresher_id)
                             ON CONFLICT (tenant_id, learner_id, prompt_id) DO UPDATE SET
                                 question_id = excluded.question_id, question_version = excluded.question_version,
-                                issued_at = excluded.issued_at, on_demand = excluded.on_demand;
+                                issued_at = excluded.issued_at, on_demand = excluded.on_demand,
+                                option_order = excluded.option_order, refresher_id = excluded.refresher_id;
                             """,
                             command =>
                             {
@@ -271,6 +272,8 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
                                 Add(command, "$version", issued.QuestionVersion);
                                 Add(command, "$issued_at", StoredTime.Format(issued.IssuedAt));
                                 Add(command, "$on_demand", issued.OnDemand ? 1 : 0);
+                                Add(command, "$option_order", issued.OptionOrder?.ToStored());
+                                Add(command, "$refresher_id", issued.RefresherId);
                             },
                             ct).ConfigureAwait(false);
                     }
@@ -418,7 +421,7 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
             async (connection, ct) =>
             {
                 var command = CreateCommand(connection, """
-                    SELECT prompt_id, question_id, question_version, issued_at, on_demand FROM issued_questions
+                    SELECT prompt_id, question_id, question_version, issued_at, on_demand, option_order, refresher_id FROM issued_questions
                     WHERE tenant_id = $tenant AND learner_id = $learner
                     ORDER BY prompt_id;
                     """);
@@ -438,7 +441,11 @@ public sealed class SqliteStoreTransfer : IStoreExport, IStoreImport
                                 reader.GetString(1),
                                 reader.GetInt32(2),
                                 StoredTime.Parse(reader.GetString(3)),
-                                reader.GetInt64(4) != 0));
+                                reader.GetInt64(4) != 0)
+                            {
+                                OptionOrder = OptionOrder.FromStored(GetNullableString(reader, 5)),
+                                RefresherId = GetNullableString(reader, 6),
+                            });
                         }
                     }
 

@@ -40,9 +40,9 @@ public sealed class CampaignDeliveryTests : IAsyncDisposable
         channel = new RecordingChannel(clock);
         harness = new DeliveryHarness(clock, channel, limits: Unpaced);
         var composer = new SessionComposer(new FsrsMemoryModel());
-        var campaignQuiz = new CampaignQuiz(DeliveryHarness.Pack, harness.Campaigns, harness.Learners, harness.Answers, harness.Reviews, harness.Sessions, clock);
+        var campaignQuiz = new CampaignQuiz(DeliveryHarness.Pack, harness.Campaigns, harness.Learners, harness.Answers, harness.Reviews, harness.Sessions, harness.Shuffler, clock);
         var regions = new LearnerRegions(DeliveryHarness.Pack, Mock.Of<ISafeguardingDirectory>(), harness.Learners);
-        quiz = new QuizFlow(DeliveryHarness.Pack, harness.Answers, harness.Reviews, composer, new FsrsMemoryModel(), new RatingPolicy(), campaignQuiz, regions, clock);
+        quiz = new QuizFlow(DeliveryHarness.Pack, harness.Answers, harness.Reviews, composer, new FsrsMemoryModel(), new RatingPolicy(), campaignQuiz, regions, harness.Shuffler, clock);
     }
 
     public async ValueTask DisposeAsync() => await harness.DisposeAsync();

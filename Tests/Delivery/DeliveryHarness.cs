@@ -9,6 +9,7 @@ using Beacon.Scheduler.Sessions;
 using Beacon.Storage.Sqlite;
 using Beacon.Tests.Scheduler;
 using Beacon.Tests.Storage;
+using Beacon.Training.Answers;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
 using Beacon.Training.Schedules;
@@ -55,7 +56,8 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Channel = channel;
         var composer = new SessionComposer(new FsrsMemoryModel(new FsrsOptions()));
         Sessions = new CampaignSessions(Pack, composer);
-        Delivery = new SessionDelivery(Pack, Learners, Answers, Reviews, Claims, composer, Sessions, channel, Limiter, Options, clock, NullLogger<SessionDelivery>.Instance);
+        Delivery = new SessionDelivery(
+            Pack, Learners, Answers, Reviews, Claims, composer, Sessions, channel, Limiter, Options, Shuffler, clock, NullLogger<SessionDelivery>.Instance);
         var candidates = new DeliveryCandidates(Schedules, Learners, Campaigns, Options);
         Runner = new DeliveryRunner(candidates, Delivery, Options, NullLogger<DeliveryRunner>.Instance);
         Nudges = new NudgeRunner(candidates, Claims, Answers, Delivery, Options, NullLogger<NudgeRunner>.Instance);
@@ -66,6 +68,9 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Enumerable.Range(1, 12).Select(i => SchedulerTestData.Question($"q{i}", Topic.All[i % Topic.All.Count])).ToList());
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Seeded, so the option orders a run issues are the same every run.</summary>
+    public OptionShuffler Shuffler { get; } = new(new Random(22));
 
     public SqliteDatabase Database { get; }
 

@@ -126,17 +126,28 @@ public sealed class SqliteStoreTests : IDisposable
     [InlineData(1L)]
     [InlineData(2L)]
     [InlineData(3L)]
+    [InlineData(4L)]
     public async Task A_database_of_an_older_schema_is_migrated_step_by_step_and_keeps_its_data(long oldVersion)
     {
         var path = directory.Combine("beacon.db");
         var campaign = CampaignStoreContractTests.Sample();
+        var learner = new LearnerKey("t", "l");
+        var issuedBefore = new Beacon.Training.Answers.IssuedQuestion(learner, "p-old", "q1", 1, DateTimeOffset.UnixEpoch, OnDemand: true);
         using (var database = new SqliteDatabase(new SqliteStoreOptions { Path = path }))
         {
             await new SqliteCampaignStore(database).SaveAsync(campaign, None);
+            await new SqliteAnswerStore(database).RecordIssuedAsync(issuedBefore, None);
         }
 
-        // Back to the older schema: version 3 had no report groups, version 2 no safeguarding routes either, version 1 no campaign announcements.
-        await ScalarAsync(path, $"ALTER TABLE campaigns DROP COLUMN report_group; UPDATE schema_version SET version = {oldVersion};");
+        // Back to the older schema: version 4 kept no option order, version 3 no report groups either,
+        // version 2 no safeguarding routes either, version 1 no campaign announcements.
+        await ScalarAsync(path, "ALTER TABLE issued_questions DROP COLUMN option_order; ALTER TABLE issued_questions DROP COLUMN refresher_id;");
+        if (oldVersion <= 3)
+        {
+            await ScalarAsync(path, "ALTER TABLE campaigns DROP COLUMN report_group;");
+        }
+
+        await ScalarAsync(path, $"UPDATE schema_version SET version = {oldVersion};");
         if (oldVersion <= 2)
         {
             await ScalarAsync(path, "DROP TABLE safeguarding_routes;");
@@ -159,6 +170,13 @@ public sealed class SqliteStoreTests : IDisposable
         var routes = new SqliteSafeguardingRouteStore(migrated);
         await routes.SaveAsync(SafeguardingRouteStoreContractTests.Sample(), None);
         Assert.Equal("Safeguarding team (Sam Patel)", (await routes.GetAsync("tenant/1#a", None))?.Name);
+
+        // A question issued before options were shuffled reads with no order (shown in pack order).
+        var answers = new SqliteAnswerStore(migrated);
+        Assert.Equal(issuedBefore, await answers.GetIssuedAsync(learner, "p-old", None));
+        var shuffled = issuedBefore with { PromptId = "p-new", OptionOrder = Beacon.Training.Answers.OptionOrder.Of(["c", "a", "b"]), RefresherId = "r-1" };
+        await answers.RecordIssuedAsync(shuffled, None);
+        Assert.Equal(shuffled, await answers.GetIssuedAsync(learner, "p-new", None));
     }
 
     [Fact]
