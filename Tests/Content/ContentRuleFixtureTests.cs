@@ -72,7 +72,7 @@ public class ContentRuleFixtureTests
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
-        var covered = Cases.Select(c => (string)c[0]).Concat([ContentRules.VersionBump, ContentRules.IdRemoved]).ToHashSet();
+        var covered = Cases.Select(c => (string)c[0]).Concat([ContentRules.VersionBump, ContentRules.IdRemoved, ContentRules.RightLongest]).ToHashSet();
 
         Assert.All(rules, rule => Assert.True(Directory.Exists(Fixtures.Pack(rule)), $"no fixture folder for rule {rule}"));
         Assert.All(rules, rule => Assert.Contains(rule, covered));

@@ -123,6 +123,12 @@ public static class ContentRules
     /// <summary>An item's wording (stem, options or correct answer) changed but its version did not go up.</summary>
     public const string VersionBump = "version-bump";
 
+    /// <summary>
+    /// In a track (or the whole pack) the right option is the longest in more than
+    /// <see cref="ContentValidator.MaxRightLongestShare"/> of the questions (a warning: length gives the answer away).
+    /// </summary>
+    public const string RightLongest = "right-longest";
+
     /// <summary>An id in the previous pack is gone (a warning: learners' history for it is orphaned).</summary>
     public const string IdRemoved = "id-removed";
 }

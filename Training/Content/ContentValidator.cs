@@ -172,6 +172,7 @@ public static partial class ContentValidator
         run.Current = null;
         CheckUniqueIds(run, questions, refreshers);
         CheckDuplicateStems(run, questions);
+        CheckRightLongest(run, questions);
         if (content.AllItemFilesRead)
         {
             CheckCoverage(run, questions, refreshers);
