@@ -77,6 +77,23 @@ public static class ConcernRecognizer
             ?? (ConcernConcepts.ReadsAsConcern(words) ? "someone with signs of control" : null);
     }
 
+    /// <summary>
+    /// The words settle that this is not a concern, whatever a similarity reader would say: a Beacon
+    /// command, talk about studying or media, a joking tone, an everyday idiom ("stuck in traffic",
+    /// "forced to reboot"), or a subject word asked about as learning ("what's the law on modern slavery").
+    /// </summary>
+    public static bool IsSettledEveryday(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words.Count > 0
+            && !AsksToReport(words)
+            && (IsCommand(words)
+                || FirstIn(ConcernCues.StudyOrMedia, words) is not null
+                || ConcernCues.JokingTone.IsFoundIn(words)
+                || ConcernConcepts.IsEverydayIdiom(words)
+                || (FirstIn(ConcernCues.LearningContext, words) is not null && FirstIn(ConcernCues.Topics, words) is not null));
+    }
+
     /// <summary>Starts with a Beacon command word: "learn debt bondage", "quiz me on forced labour", "stop".</summary>
     public static bool IsCommand(IReadOnlyList<string> words)
     {
