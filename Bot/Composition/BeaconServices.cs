@@ -5,6 +5,7 @@ using Beacon.Bot.Configuration;
 using Beacon.Bot.Delivery;
 using Beacon.Bot.Protocol;
 using Beacon.Bot.Security;
+using Beacon.Bot.Understanding;
 using Beacon.Dialogs.Campaigns;
 using Beacon.Dialogs.Flows;
 using Beacon.Dialogs.Intents;
@@ -53,6 +54,8 @@ public static class BeaconServices
         services.AddSingleton<CampaignFlow>();
         services.AddSingleton<ManagerFlow>();
         services.AddSingleton<SafeguardingFlow>();
+        services.AddSingleton(sp => ShippedUnderstanding.For(sp.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService<UnderstandingWarmUp>();
         services.AddSingleton<ITurnHandler, TurnRouter>();
         services.AddBeaconSecurity(configuration);
 

@@ -171,6 +171,7 @@ internal static class ConcernCues
     /// <summary>The message is about Beacon, learning or media, so subject words alone are no concern.</summary>
     public static readonly PhrasePattern[] LearningContext = Patterns(
         "learn|learning|quiz|quizzes|refresher|refresh|teach|explain|module|modules|course|training|session|article|documentary|question|questions|practice|lesson|topic|definition|test|exam|score|bot|app|card|podcast|film|movie|book|webinar",
+        "law|laws|legislation|act|acts on|about|around|against|covering",
         "what is|are|counts",
         "whats the difference",
         "difference between",

@@ -27,7 +27,13 @@ public static class ConcernRecognizer
 
     private static readonly HashSet<string> ReportingVerbsForDocuments = new(StringComparer.Ordinal) { "make", "file", "submit", "give", "raise" };
 
-    private static readonly HashSet<string> SoftwareTroubles = new(StringComparer.Ordinal) { "bug", "bugs", "error", "errors", "problem", "glitch", "issue", "card", "cards", "template", "deadline", "due" };
+    /// <summary>What follows "report" when the report is about a thing to fix or paperwork: "report the broken lift", "report a bug".</summary>
+    private static readonly HashSet<string> FaultsAndPaperwork = new(StringComparer.Ordinal)
+    {
+        "bug", "bugs", "error", "errors", "problem", "glitch", "issue", "card", "cards", "template", "deadline", "due", "broken", "faulty",
+        "fault", "faults", "leak", "leaks", "leaking", "outage", "outages", "lift", "elevator", "printer", "heating", "aircon", "pothole",
+        "spill", "damage", "damaged", "timesheet", "timesheets", "expenses", "typo", "crash", "crashes", "wifi", "network",
+    };
 
     public static bool IsConcern(string? text) => IsConcern(TextNormalizer.Words(text));
 
@@ -77,6 +83,25 @@ public static class ConcernRecognizer
             ?? (ConcernConcepts.ReadsAsConcern(words) ? "someone with signs of control" : null);
     }
 
+    /// <summary>
+    /// The words settle that this is not a concern, whatever a similarity reader would say: a Beacon
+    /// command, a report that is a document ("our report is due"), talk about studying or media, a
+    /// joking tone, an everyday idiom ("stuck in traffic", "forced to reboot"), or a subject word
+    /// asked about as learning ("what's the law on modern slavery").
+    /// </summary>
+    public static bool IsSettledEveryday(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return words.Count > 0
+            && !AsksToReport(words)
+            && (IsCommand(words)
+                || ConcernCues.ReportWords.Any(words.Contains)
+                || FirstIn(ConcernCues.StudyOrMedia, words) is not null
+                || ConcernCues.JokingTone.IsFoundIn(words)
+                || ConcernConcepts.IsEverydayIdiom(words)
+                || (FirstIn(ConcernCues.LearningContext, words) is not null && FirstIn(ConcernCues.Topics, words) is not null));
+    }
+
     /// <summary>Starts with a Beacon command word: "learn debt bondage", "quiz me on forced labour", "stop".</summary>
     public static bool IsCommand(IReadOnlyList<string> words)
     {
@@ -98,8 +123,8 @@ public static class ConcernRecognizer
 
             var isDocument = i > 0 && DocumentWords.Contains(words[i - 1])
                 && !(i > 1 && ReportingVerbsForDocuments.Contains(words[i - 2]));
-            var isSoftwareTrouble = words.Skip(i + 1).Take(2).Any(SoftwareTroubles.Contains);
-            if (!isDocument && !isSoftwareTrouble)
+            var isFaultOrPaperwork = words.Skip(i + 1).Take(3).Any(FaultsAndPaperwork.Contains);
+            if (!isDocument && !isFaultOrPaperwork)
             {
                 return true;
             }

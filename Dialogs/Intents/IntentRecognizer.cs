@@ -79,7 +79,7 @@ public static class IntentRecognizer
     private static bool IsReportingNeed(IReadOnlyList<string> words) => !IsFeatureReport(words) && ConcernRecognizer.IsConcern(words);
 
     /// <summary>"progress report" and "campaign report" are features, not a concern.</summary>
-    private static bool IsFeatureReport(IReadOnlyList<string> words)
+    internal static bool IsFeatureReport(IReadOnlyList<string> words)
     {
         for (var i = 0; i + 1 < words.Count; i++)
         {

@@ -33,7 +33,8 @@ public sealed class TurnRouter(
     ManagerFlow managerRoles,
     SafeguardingFlow safeguarding,
     ILogger<TurnRouter> logger,
-    ScheduleFlow? schedule = null) : ITurnHandler
+    ScheduleFlow? schedule = null,
+    MessageUnderstanding? understanding = null) : ITurnHandler
 {
     public async Task<InvokeResult?> HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -114,7 +115,7 @@ public sealed class TurnRouter(
             return;
         }
 
-        var intent = IntentRecognizer.Recognize(incoming.Text);
+        var intent = (understanding ?? MessageUnderstanding.RulesOnly).Recognize(incoming.Text);
         if (intent == Intent.Report)
         {
             await report.SendAsync(turn, cancellationToken, IntentRecognizer.IsBareReport(incoming.Text)).ConfigureAwait(false);
