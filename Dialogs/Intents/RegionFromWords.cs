@@ -16,6 +16,7 @@ public sealed class RegionFromWords
     private const string EuropeanUnion = "EU";
     private const int ShortestTypo = 5;
     private const int ShortestTypoTarget = 6;
+    private const int LongTypoTarget = 10;
 
     private static readonly HashSet<string> WherePrepositions = new(StringComparer.Ordinal)
     {
@@ -23,6 +24,12 @@ public sealed class RegionFromWords
     };
 
     private const string FromPreposition = "from";
+
+    /// <summary>Before a misspelt name: "in", "from", "near"; not "to" or "at", which precede too many ordinary words ("to contact", "at the shelter").</summary>
+    private static readonly HashSet<string> TypoPrepositions = new(StringComparer.Ordinal)
+    {
+        "in", "from", "near", "nr", "around", "outside",
+    };
 
     /// <summary>Abbreviations that are also words: never a heading on their own.</summary>
     private static readonly HashSet<string> WordLikeAbbreviations = new(StringComparer.Ordinal)
@@ -177,7 +184,16 @@ public sealed class RegionFromWords
     }
 
     /// <summary>"in", "near"... (or "from") just before the name, allowing "the": "in the ACT".</summary>
-    private static Preposition PrepositionBefore(IReadOnlyList<TypedWord> words, int start)
+    private static Preposition PrepositionBefore(IReadOnlyList<TypedWord> words, int start) =>
+        WordBefore(words, start) switch
+        {
+            { } word when WherePrepositions.Contains(word) => Preposition.Where,
+            FromPreposition => Preposition.From,
+            _ => Preposition.None,
+        };
+
+    /// <summary>The word before <paramref name="start"/>, skipping one "the".</summary>
+    private static string? WordBefore(IReadOnlyList<TypedWord> words, int start)
     {
         var before = start - 1;
         if (before >= 0 && words[before].Key == "the")
@@ -185,10 +201,7 @@ public sealed class RegionFromWords
             before--;
         }
 
-        return before < 0 ? Preposition.None
-            : WherePrepositions.Contains(words[before].Key) ? Preposition.Where
-            : words[before].Key == FromPreposition ? Preposition.From
-            : Preposition.None;
+        return before >= 0 ? words[before].Key : null;
     }
 
     /// <summary>
@@ -201,7 +214,7 @@ public sealed class RegionFromWords
         for (var start = 0; start < words.Count; start++)
         {
             var preposition = PrepositionBefore(words, start);
-            if (preposition == Preposition.None || words[start].Key == "the")
+            if (words[start].Key == "the" || WordBefore(words, start) is not { } before || !TypoPrepositions.Contains(before))
             {
                 continue;
             }
@@ -232,10 +245,14 @@ public sealed class RegionFromWords
         }
 
         return candidates
-            .Where(candidate => EditDistance.IsCloseTo(typed, candidate.Spelling))
+            .Where(candidate => Math.Abs(candidate.Spelling.Length - typed.Length) <= AllowedEdits(candidate.Spelling)
+                && EditDistance.Between(typed, candidate.Spelling) <= AllowedEdits(candidate.Spelling))
             .SelectMany(candidate => candidate.Places)
             .ToList();
     }
+
+    /// <summary>One slip in a name, two in a long one ("phillipines").</summary>
+    private static int AllowedEdits(string spelling) => spelling.Length >= LongTypoTarget ? 2 : 1;
 
     /// <summary>
     /// The country of the mention that says where the person is: each name takes the reading other
