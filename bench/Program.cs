@@ -1,5 +1,5 @@
 // Beacon benchmarks (not tests): dotnet run --project bench -c Release -- <verb> [options]
-// Verbs: compose, turns, delivery, abuse, first-person, outbound, understanding.
+// Verbs: compose, turns, delivery, abuse, first-person, outbound, understanding, places.
 using Beacon.Bench;
 using Beacon.Bench.Security;
 using Beacon.Bench.Turns;
@@ -13,6 +13,7 @@ var verbs = new Dictionary<string, Func<string[], TextWriter, int>>(StringCompar
     ["first-person"] = FirstPersonBench.Run,
     ["outbound"] = OutboundBench.Run,
     ["understanding"] = UnderstandingBench.Run,
+    ["places"] = PlacesBench.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -1,117 +1,123 @@
 namespace Beacon.Dialogs.Intents;
 
-using System.Globalization;
+using System.Reflection;
 
 /// <summary>
-/// Place names people type, mapped to ISO 3166 country codes: every country's English name (from
-/// .NET's region data) plus the states, provinces, territories and cities people name instead of
-/// their country, and common other names ("Britain", "Holland", "USA").
+/// The gazetteer (places.tsv, embedded): place names people type, each with its country and how it
+/// may be read. A name listed for several countries keeps file order; its first row is the reading
+/// when the message gives no other clue.
 /// </summary>
-internal static class PlaceNames
+public static class PlaceNames
 {
-    private static readonly (string Country, string Names)[] Places =
-    [
-        ("US", "usa|united states|united states of america|america|the states|puerto rico|guam|us virgin islands|virgin islands|usvi|american samoa|northern mariana islands|mariana islands|saipan|"
-            + "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|"
-            + "washington dc|dc|nyc|new york city|chicago|houston|los angeles|san francisco|seattle|miami|atlanta|boston|dallas|phoenix|detroit|las vegas|new orleans|philadelphia|denver|san diego|san antonio|austin|orlando|st louis|baltimore|portland|san juan"),
-        ("GB", "uk|u k|united kingdom|britain|great britain|england|scotland|wales|northern ireland|gb|"
-            + "london|manchester|birmingham|glasgow|edinburgh|cardiff|belfast|liverpool|leeds|bristol|sheffield|newcastle|nottingham|leicester|coventry|aberdeen|dundee|swansea|derry|londonderry|oxford|cambridge|brighton|southampton|portsmouth|hull|bradford|kent|essex|yorkshire|lincolnshire|norfolk|cornwall"),
-        ("CA", "canada|ontario|quebec|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland|labrador|prince edward island|pei|yukon|nunavut|northwest territories|"
-            + "toronto|vancouver|montreal|calgary|ottawa|edmonton|winnipeg|halifax|quebec city|regina|saskatoon|mississauga|brampton|surrey bc"),
-        ("AU", "australia|new south wales|nsw|victoria|queensland|qld|western australia|south australia|tasmania|northern territory|australian capital territory|"
-            + "sydney|melbourne|brisbane|perth|adelaide|hobart|darwin|canberra|gold coast|cairns|townsville"),
-        ("IE", "ireland|republic of ireland|eire|roi|dublin|cork|galway|limerick|waterford|kilkenny|kerry|donegal"),
-        ("NZ", "new zealand|nz|aotearoa|auckland|wellington|christchurch|dunedin|queenstown|tauranga"),
-        ("DE", "berlin|munich|hamburg|frankfurt|cologne"),
-        ("FR", "paris|lyon|marseille|toulouse|nice"),
-        ("ES", "madrid|barcelona|seville|valencia|malaga"),
-        ("IT", "rome|milan|naples|turin|sicily|florence"),
-        ("NL", "holland|amsterdam|rotterdam|the hague"),
-        ("BE", "brussels|antwerp"),
-        ("AT", "vienna"),
-        ("PT", "lisbon|porto"),
-        ("PL", "warsaw|krakow"),
-        ("GR", "athens"),
-        ("SE", "stockholm"),
-        ("DK", "copenhagen"),
-        ("FI", "helsinki"),
-        ("CZ", "czech republic|prague"),
-        ("HU", "budapest"),
-        ("RO", "bucharest"),
-        ("AE", "uae|dubai|abu dhabi"),
-        ("IN", "mumbai|delhi|new delhi|bangalore|kolkata|chennai"),
-        ("NG", "lagos|abuja"),
-        ("PH", "manila"),
-        ("TH", "bangkok"),
-        ("QA", "doha"),
-        ("SA", "riyadh|jeddah"),
-        ("MX", "mexico city|tijuana|cancun"),
-        ("BR", "sao paulo|rio|rio de janeiro"),
-        ("KE", "nairobi"),
-        ("ZA", "johannesburg|cape town|durban"),
-        ("PK", "karachi|lahore"),
-        ("BD", "dhaka"),
-        ("NP", "kathmandu"),
-        ("ID", "jakarta|bali"),
-        ("CN", "beijing|shanghai"),
-        ("JP", "tokyo"),
-        ("RU", "russia|moscow"),
-        ("TR", "turkey|istanbul"),
-        ("EG", "cairo"),
-        ("KR", "south korea"),
-        ("KP", "north korea"),
-        ("MM", "burma"),
-        ("CI", "ivory coast"),
-        ("VN", "vietnam"),
-        ("CD", "drc|congo"),
-        ("BA", "bosnia"),
-        ("HK", "hong kong"),
-    ];
+    private const string Header = "name\tcountry\tkind";
+    private const string NoCountry = "-";
+    private const string ResourceName = "Beacon.Dialogs.Intents.places.tsv";
 
-    /// <summary>Country names that are more often a person's first name in a message.</summary>
-    private static readonly string[] FirstNames = ["chad", "jordan"];
+    private static readonly Lazy<Gazetteer> Embedded = new(LoadEmbedded);
 
-    /// <summary>Normalised name (words joined by one space) to country code; subnational names win over countries of the same name.</summary>
-    public static IReadOnlyDictionary<string, string> ByName { get; } = Build();
+    /// <summary>Normalised name (words joined by one space) to its readings, default first.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Place>> ByName => Embedded.Value.ByName;
 
-    public static int LongestName { get; } = ByName.Keys.Max(name => name.Count(c => c == ' ') + 1);
+    /// <summary>The most words in one name.</summary>
+    public static int LongestName => Embedded.Value.LongestName;
 
-    private static Dictionary<string, string> Build()
+    /// <summary>Reads gazetteer lines (<c>name	country	kind</c>; '#' lines are comments); a malformed row is an error naming its line.</summary>
+    public static Gazetteer Parse(IReadOnlyList<string> lines, string source)
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
+        ArgumentNullException.ThrowIfNull(lines);
+        var byName = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
+        var sawHeader = false;
+        for (var i = 0; i < lines.Count; i++)
         {
-            RegionInfo region;
-            try
-            {
-                region = new RegionInfo(culture.Name);
-            }
-            catch (ArgumentException)
+            var line = lines[i].TrimStart('\uFEFF');
+            if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
             }
 
-            if (region.TwoLetterISORegionName.Length == 2 && region.TwoLetterISORegionName.All(char.IsAsciiLetter))
+            if (!sawHeader)
             {
-                names.TryAdd(Key(region.EnglishName), region.TwoLetterISORegionName);
+                sawHeader = line == Header ? true : throw new FormatException($"{source}:{i + 1}: the first row must be the header '{Header.Replace("\t", "<tab>", StringComparison.Ordinal)}'");
+                continue;
+            }
+
+            var (name, place) = ParseRow(line, i + 1, source);
+            if (!byName.TryGetValue(name, out var places))
+            {
+                byName[name] = places = [];
+            }
+
+            if (!places.Contains(place))
+            {
+                places.Add(place);
             }
         }
 
-        foreach (var (country, list) in Places)
+        if (byName.Count == 0)
         {
-            foreach (var name in list.Split('|'))
-            {
-                names[Key(name)] = country;
-            }
+            throw new FormatException($"{source}: no places");
         }
 
-        foreach (var name in FirstNames)
-        {
-            names.Remove(name);
-        }
-
-        return names;
+        return new Gazetteer(byName.ToDictionary(entry => entry.Key, entry => (IReadOnlyList<Place>)entry.Value, StringComparer.Ordinal));
     }
 
-    private static string Key(string name) => string.Join(' ', TextNormalizer.Words(name));
+    /// <summary>The lookup key for a name: lower-case words without accents or punctuation, one space apart.</summary>
+    public static string Key(string name) => string.Join(' ', TextNormalizer.Words(name));
+
+    private static (string Name, Place Place) ParseRow(string line, int number, string source)
+    {
+        var fields = line.Split('\t');
+        if (fields.Length != 3)
+        {
+            throw new FormatException($"{source}:{number}: expected 3 tab-separated fields (name, country, kind), found {fields.Length}");
+        }
+
+        var name = Key(fields[0]);
+        if (name.Length == 0)
+        {
+            throw new FormatException($"{source}:{number}: the name '{fields[0]}' has no letters");
+        }
+
+        var kind = ParseKind(fields[2]) ?? throw new FormatException($"{source}:{number}: unknown kind '{fields[2]}'");
+        var country = fields[1];
+        if (kind == PlaceKind.NotAPlace ? country != NoCountry : country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
+        {
+            throw new FormatException($"{source}:{number}: country must be a two-letter code in capitals ('{NoCountry}' for not-a-place), not '{country}'");
+        }
+
+        if (kind is PlaceKind.Abbreviation or PlaceKind.Capitals && fields[0].Any(char.IsLower))
+        {
+            throw new FormatException($"{source}:{number}: an {fields[2]} row is written in capitals, as it must be typed: '{fields[0]}'");
+        }
+
+        return (name, new Place(country, kind));
+    }
+
+    private static PlaceKind? ParseKind(string kind) => kind switch
+    {
+        "country" => PlaceKind.Country,
+        "state" => PlaceKind.State,
+        "city" => PlaceKind.City,
+        "borough" => PlaceKind.Borough,
+        "abbreviation" => PlaceKind.Abbreviation,
+        "capitals" => PlaceKind.Capitals,
+        "after-preposition" => PlaceKind.AfterPreposition,
+        "capitalised-after-preposition" => PlaceKind.CapitalisedAfterPreposition,
+        "not-a-place" => PlaceKind.NotAPlace,
+        _ => null,
+    };
+
+    private static Gazetteer LoadEmbedded()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The gazetteer resource '{ResourceName}' is missing from {Assembly.GetExecutingAssembly().GetName().Name}");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return Parse(lines, "places.tsv");
+    }
 }
