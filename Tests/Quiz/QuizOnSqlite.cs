@@ -3,12 +3,15 @@ namespace Beacon.Tests.Quiz;
 using Beacon.Cards;
 using Beacon.Cards.Model;
 using Beacon.Dialogs.Flows;
+using Beacon.Dialogs.Learners;
+using Beacon.Dialogs.Reporting;
 using Beacon.Scheduler.Memory;
 using Beacon.Scheduler.Sessions;
 using Beacon.Tests.Delivery;
 using Beacon.Training.Content;
 using Beacon.Training.Learners;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 /// <summary>
 /// The quiz and refresher flows over a pack of the test's choice, on the real SQLite stores of a
@@ -23,8 +26,9 @@ internal sealed class QuizOnSqlite : IAsyncDisposable
         harness = new DeliveryHarness(Clock);
         var composer = new SessionComposer(new FsrsMemoryModel());
         var campaignQuiz = new CampaignQuiz(pack, harness.Campaigns, harness.Learners, harness.Answers, harness.Reviews, harness.Sessions, harness.Shuffler, Clock);
-        Quiz = new QuizFlow(pack, harness.Answers, harness.Reviews, composer, new FsrsMemoryModel(), new RatingPolicy(), campaignQuiz, harness.Shuffler, Clock);
-        Refreshers = new RefresherFlow(pack, harness.Answers);
+        var regions = new LearnerRegions(pack, Mock.Of<ISafeguardingDirectory>(), harness.Learners);
+        Quiz = new QuizFlow(pack, harness.Answers, harness.Reviews, composer, new FsrsMemoryModel(), new RatingPolicy(), campaignQuiz, regions, harness.Shuffler, Clock);
+        Refreshers = new RefresherFlow(pack, harness.Answers, regions);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
