@@ -15,11 +15,8 @@ public class SentenceUnderstandingTests
     [Theory]
     [InlineData("the girls at the massage place down my road never go outside and the windows are blacked out")]
     [InlineData("a boy of about twelve is out selling flowers at every table until midnight and an adult collects the cash")]
-    public void A_description_the_rules_miss_reads_as_a_concern(string text)
-    {
-        Assert.NotEqual(Intent.Report, IntentRecognizer.Recognize(text));
+    public void A_description_without_a_concern_keyword_reads_as_a_concern(string text) =>
         Assert.Equal(Intent.Report, Shipped.Recognize(text));
-    }
 
     [Theory]
     [InlineData("learn debt bondage", Intent.Refresher)]
