@@ -61,27 +61,18 @@ public sealed class ContentPack
     {
         ArgumentNullException.ThrowIfNull(learner);
         return (learner.ReportingRegion is { } chosen ? FindRegion(chosen) : null)
-            ?? (learner.Country is { } country ? regionsByCountry.GetValueOrDefault(country) : null)
-            ?? (tenantDefaultRegion is { } fallback ? FindRegion(fallback) : null)
-            ?? FindRegion(DefaultRegionCode);
+            ?? RegionOrFallback(learner.Country, tenantDefaultRegion);
     }
 
     /// <summary>
     /// The region for a learner: their Teams country, else the tenant's default region, else the
     /// pack's international fallback.
     /// </summary>
-    public ReportingRegion ResolveRegion(string? country, string? tenantDefaultRegion)
-    {
-        if (country is not null && regionsByCountry.TryGetValue(country, out var byCountry))
-        {
-            return byCountry;
-        }
+    public ReportingRegion ResolveRegion(string? country, string? tenantDefaultRegion) =>
+        RegionOrFallback(country, tenantDefaultRegion) ?? regionsByCode[DefaultRegionCode];
 
-        if (tenantDefaultRegion is not null && regionsByCode.TryGetValue(tenantDefaultRegion, out var byTenant))
-        {
-            return byTenant;
-        }
-
-        return regionsByCode[DefaultRegionCode];
-    }
+    private ReportingRegion? RegionOrFallback(string? country, string? tenantDefaultRegion) =>
+        (country is not null ? regionsByCountry.GetValueOrDefault(country) : null)
+            ?? (tenantDefaultRegion is not null ? FindRegion(tenantDefaultRegion) : null)
+            ?? FindRegion(DefaultRegionCode);
 }
